@@ -1,0 +1,14 @@
+package com.rdploomes.worker;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class PloomesWorkerApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PloomesWorkerApplication.class, args);
+    }
+}

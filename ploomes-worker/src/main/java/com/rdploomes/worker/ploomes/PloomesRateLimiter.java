@@ -1,0 +1,64 @@
+package com.rdploomes.worker.ploomes;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+
+/**
+ * The one gate every Ploomes call of this process passes. Permits are spread evenly over the minute
+ * (one every 60/N seconds) rather than in a burst, so the account's per-minute budget is never exceeded
+ * in any window. When Ploomes answers 429, every caller waits until the pause is over, not only the
+ * call that was refused.
+ */
+public class PloomesRateLimiter {
+
+    private final RateLimiter permits;
+    private final Clock clock;
+    private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.MIN);
+
+    public PloomesRateLimiter(int callsPerMinute, Clock clock) {
+        this.clock = clock;
+        long periodNanos = TimeUnit.MINUTES.toNanos(1) / callsPerMinute;
+        this.permits = RateLimiter.of("ploomes", RateLimiterConfig.custom()
+                .limitForPeriod(1)
+                .limitRefreshPeriod(Duration.ofNanos(periodNanos))
+                .timeoutDuration(Duration.ofMinutes(10))
+                .build());
+    }
+
+    /** Blocks until a call may go out. */
+    public void acquire() {
+        waitForPause();
+        if (!permits.acquirePermission()) {
+            throw new IllegalStateException("no Ploomes call permit within 10 minutes");
+        }
+        waitForPause();
+    }
+
+    /** Ploomes said 429: hold every call of the process for this long. */
+    public void pause(Duration wait) {
+        Instant until = clock.instant().plus(wait);
+        pausedUntil.accumulateAndGet(until, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    public Duration remainingPause() {
+        Duration left = Duration.between(clock.instant(), pausedUntil.get());
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    private void waitForPause() {
+        Duration left;
+        while (!(left = remainingPause()).isZero()) {
+            LockSupport.parkNanos(left.toNanos());
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("interrupted while Ploomes is rate-limiting us");
+            }
+        }
+    }
+}
