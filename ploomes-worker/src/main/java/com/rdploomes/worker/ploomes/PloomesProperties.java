@@ -2,6 +2,8 @@ package com.rdploomes.worker.ploomes;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -31,26 +33,31 @@ public record PloomesProperties(
         @DefaultValue("60s") Duration rateLimitedWait) {
 
     public PloomesProperties {
-        require(apiKey != null && !apiKey.isBlank(), "PLOOMES_API_KEY is not set: the worker cannot call Ploomes without it");
-        require(pipelineId != null, "PLOOMES_PIPELINE_ID is not set: deals need a pipeline");
-        require(stageId != null, "PLOOMES_STAGE_ID is not set: deals need a stage of the pipeline");
-        require(rateLimitPerMinute > 0, "PLOOMES_RATE_LIMIT_PER_MINUTE must be positive, not " + rateLimitPerMinute);
-        require(retryAttempts > 0, "PLOOMES_RETRY_ATTEMPTS must be at least 1, not " + retryAttempts);
-        String path = apiUrl.getPath();
-        if (path != null && path.endsWith("/")) {
-            apiUrl = URI.create(apiUrl.toString().replaceAll("/+$", ""));
+        List<String> problems = new ArrayList<>();
+        if (apiKey == null || apiKey.isBlank()) {
+            problems.add("PLOOMES_API_KEY is not set: the worker cannot call Ploomes without it");
         }
+        if (pipelineId == null) {
+            problems.add("PLOOMES_PIPELINE_ID is not set: deals need a pipeline");
+        }
+        if (stageId == null) {
+            problems.add("PLOOMES_STAGE_ID is not set: deals need a stage of the pipeline");
+        }
+        if (rateLimitPerMinute <= 0) {
+            problems.add("PLOOMES_RATE_LIMIT_PER_MINUTE must be positive, not " + rateLimitPerMinute);
+        }
+        if (retryAttempts <= 0) {
+            problems.add("PLOOMES_RETRY_ATTEMPTS must be at least 1, not " + retryAttempts);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        apiUrl = URI.create(apiUrl.toString().replaceAll("/+$", ""));
     }
 
     /** The deal owner: PLOOMES_OWNER_ID, else the legacy PLOOMES_PERSON_ID, else none. */
     public Long dealOwnerId() {
         return ownerId != null ? ownerId : personId;
-    }
-
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException(message);
-        }
     }
 
     @Override

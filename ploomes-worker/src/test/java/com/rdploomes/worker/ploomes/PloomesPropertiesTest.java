@@ -28,6 +28,8 @@ class PloomesPropertiesTest {
         assertThatThrownBy(() -> with("https://x", " ", 1L, 2L, null, null)).hasMessageContaining("PLOOMES_API_KEY");
         assertThatThrownBy(() -> with("https://x", "k", null, 2L, null, null)).hasMessageContaining("PLOOMES_PIPELINE_ID");
         assertThatThrownBy(() -> with("https://x", "k", 1L, null, null, null)).hasMessageContaining("PLOOMES_STAGE_ID");
+        assertThatThrownBy(() -> with("https://x", null, null, null, null, null))
+                .hasMessageContainingAll("PLOOMES_API_KEY", "PLOOMES_PIPELINE_ID", "PLOOMES_STAGE_ID");
     }
 
     @Test
