@@ -1,4 +1,4 @@
-package com.rdploomes.worker.config;
+package com.rdploomes.model;
 
 import java.time.Duration;
 import java.util.List;
@@ -6,11 +6,16 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-import com.rdploomes.model.Topology;
-
-/** The queue names and retry tiers; the receiver reads the same properties. */
+/**
+ * The topology settings both services bind from the same names, so they declare identical queues
+ * (RabbitMQ refuses a redeclaration with other arguments).
+ *
+ * @param prefix prepended to every exchange and queue name (env {@code TOPOLOGY_PREFIX})
+ * @param retryDelays the retry tiers (env {@code RETRY_DELAYS}, e.g. {@code 30s,5m,30m,2h})
+ * @param deliveryLimit redeliveries before the broker parks a message (env {@code DELIVERY_LIMIT})
+ */
 @ConfigurationProperties("rd-ploomes.topology")
-public record TopologyProperties(
+public record TopologySettings(
         @DefaultValue("") String prefix,
         @DefaultValue({"30s", "5m", "30m", "2h"}) List<Duration> retryDelays,
         @DefaultValue("20") int deliveryLimit) {
