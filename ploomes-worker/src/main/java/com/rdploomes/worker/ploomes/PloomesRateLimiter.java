@@ -11,12 +11,15 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 
 /**
- * The one gate every Ploomes call of this process passes. Permits are spread evenly over the minute
- * (one every 60/N seconds) rather than in a burst, so the account's per-minute budget is never exceeded
- * in any window. When Ploomes answers 429, every caller waits until the pause is over, not only the
- * call that was refused.
+ * The one gate every Ploomes call of this process passes. The budget is handed out in twentieths: N/20
+ * permits every 3 seconds. One conversion's few calls then go out at once instead of waiting 60/N seconds
+ * each, while any 60-second window holds at most 21/20 of the budget (the default 100 stays under the
+ * account's 120). When Ploomes answers 429, every caller waits until the pause is over, not only the call
+ * that was refused.
  */
 public class PloomesRateLimiter {
+
+    private static final int CYCLES_PER_MINUTE = 20;
 
     private final RateLimiter permits;
     private final Clock clock;
@@ -24,9 +27,10 @@ public class PloomesRateLimiter {
 
     public PloomesRateLimiter(int callsPerMinute, Clock clock) {
         this.clock = clock;
-        long periodNanos = TimeUnit.MINUTES.toNanos(1) / callsPerMinute;
+        int perCycle = Math.max(1, callsPerMinute / CYCLES_PER_MINUTE);
+        long periodNanos = TimeUnit.MINUTES.toNanos(1) * perCycle / callsPerMinute;
         this.permits = RateLimiter.of("ploomes", RateLimiterConfig.custom()
-                .limitForPeriod(1)
+                .limitForPeriod(perCycle)
                 .limitRefreshPeriod(Duration.ofNanos(periodNanos))
                 .timeoutDuration(Duration.ofMinutes(10))
                 .build());

@@ -10,14 +10,24 @@ import org.junit.jupiter.api.Test;
 class PloomesRateLimiterTest {
 
     @Test
-    void permitsAreSpreadOverTheMinute() {
-        PloomesRateLimiter limiter = new PloomesRateLimiter(600, Clock.systemUTC()); // one per 100 ms
+    void aFewCallsGoAtOnceButTheBudgetHolds() {
+        PloomesRateLimiter limiter = new PloomesRateLimiter(1200, Clock.systemUTC()); // 60 permits every 3 s
         long started = System.nanoTime();
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 60; i++) {
             limiter.acquire();
         }
-        // the first permit is immediate, the next five each wait for their 100 ms slot
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        // one conversion's calls must not wait for each other
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        limiter.acquire(); // the 61st waits for the next cycle
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aSmallBudgetStillGetsOnePermitPerCycle() {
+        PloomesRateLimiter limiter = new PloomesRateLimiter(10, Clock.systemUTC()); // one every 6 s
+        long started = System.nanoTime();
+        limiter.acquire();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
     }
 
     @Test
