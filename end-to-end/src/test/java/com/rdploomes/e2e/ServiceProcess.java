@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One of the project's services, started from its built jar as the README runs it. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
@@ -31,7 +31,7 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ServiceProcess start(String module, int port, Map<String, String> environment) throws IOException {
+    public static ServiceProcess start(String module, int port, Map<String, String> environment) throws IOException {
         Path root = Path.of(System.getProperty("rdploomes.root", ".."));
         Path jar = root.resolve(module).resolve("target").resolve(module + ".jar");
         if (!Files.isRegularFile(jar)) {
@@ -51,7 +51,7 @@ final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(module, port, builder.start(), log);
     }
 
-    ServiceProcess awaitHealthy(String healthPath) {
+    public ServiceProcess awaitHealthy(String healthPath) {
         HttpClient http = HttpClient.newHttpClient();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
@@ -68,15 +68,15 @@ final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
-    URI url(String path) {
+    public URI url(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    String logText() throws IOException {
+    public String logText() throws IOException {
         return Files.readString(log);
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -1,5 +1,8 @@
 package com.rdploomes.worker.intake;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -13,10 +16,12 @@ import com.rdploomes.model.Conversion;
 import com.rdploomes.model.ConversionCodec;
 import com.rdploomes.model.FailureHeaders;
 import com.rdploomes.model.InvalidConversionException;
+import com.rdploomes.model.Topology;
 import com.rdploomes.worker.crm.ConversionHandler;
 import com.rdploomes.worker.failure.Failure;
 import com.rdploomes.worker.failure.FailureClassifier;
 import com.rdploomes.worker.failure.FailureRouter;
+import com.rdploomes.worker.queues.QueueAges;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,14 +42,18 @@ class ConversionListener {
     private final FailureClassifier classifier;
     private final FailureRouter failures;
     private final MeterRegistry meters;
+    private final QueueAges queueAges;
+    private final Topology topology;
 
     ConversionListener(ConversionCodec codec, ConversionHandler handler, FailureClassifier classifier,
-                       FailureRouter failures, MeterRegistry meters) {
+                       FailureRouter failures, MeterRegistry meters, QueueAges queueAges, Topology topology) {
         this.codec = codec;
         this.handler = handler;
         this.classifier = classifier;
         this.failures = failures;
         this.meters = meters;
+        this.queueAges = queueAges;
+        this.topology = topology;
     }
 
     @RabbitListener(id = "conversions", queues = "#{@topology.inputQueue()}",
@@ -54,6 +63,7 @@ class ConversionListener {
         String messageId = message.getMessageProperties().getMessageId();
         MDC.put("conversionId", messageId == null ? "unknown" : messageId);
         long started = System.nanoTime();
+        queueAges.taken(enteredInputAt(message, attempt - 1));
         try {
             Conversion conversion = codec.decode(message.getBody());
             handler.handle(conversion);
@@ -72,6 +82,20 @@ class ConversionListener {
         } finally {
             MDC.remove("conversionId");
         }
+    }
+
+    /** When the message entered the input queue: from the receiver, or back from its retry tier. */
+    private Instant enteredInputAt(Message message, int previousAttempts) {
+        Object failedAt = message.getMessageProperties().getHeader(FailureHeaders.LAST_FAILED_AT);
+        if (failedAt != null && previousAttempts >= 1 && previousAttempts <= topology.retryDelays().size()) {
+            try {
+                return Instant.parse(failedAt.toString()).plus(topology.retryDelays().get(previousAttempts - 1));
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+        Date timestamp = message.getMessageProperties().getTimestamp();
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /** The project's own count; a foreign or garbled header counts as none rather than failing the message. */
