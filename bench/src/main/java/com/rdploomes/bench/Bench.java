@@ -1,0 +1,383 @@
+package com.rdploomes.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The benchmark of issue 8 in one run: receiver ack latency and saturated throughput against two references,
+ * end-to-end latency, Ploomes calls per conversion, a drain against the rate limit, memory and start-up.
+ * Run it with bench/run.sh, which builds what it needs.
+ */
+public final class Bench {
+
+    private static final String TOKEN = "bench-token";
+    private static final String KEY = "bench-key";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Path root;
+    private final Path results;
+    private final Path logs;
+    private final Map<String, String> broker;
+    private final String prefix = "bench." + System.currentTimeMillis() + ".";
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, Object> figures = new LinkedHashMap<>();
+    private final StringBuilder report = new StringBuilder();
+    private final List<Launched> running = new ArrayList<>();
+
+    private Bench(Path root) throws IOException {
+        this.root = root;
+        this.results = root.resolve("bench/results");
+        this.logs = results.resolve("logs");
+        Files.createDirectories(logs);
+        broker = Map.of(
+                "RABBITMQ_HOST", env("RABBITMQ_HOST", "127.0.0.1"), "RABBITMQ_PORT", env("RABBITMQ_PORT", "5672"),
+                "RABBITMQ_USERNAME", env("RABBITMQ_USERNAME", "guest"), "RABBITMQ_PASSWORD", env("RABBITMQ_PASSWORD", "guest"),
+                "RABBITMQ_VHOST", env("RABBITMQ_VHOST", "/"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Bench bench = new Bench(Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize());
+        try {
+            bench.run();
+        } finally {
+            bench.cleanUp();
+        }
+    }
+
+    private void run() throws Exception {
+        int seconds = Integer.parseInt(env("BENCH_SECONDS", "15"));
+        int drainCount = Integer.parseInt(env("DRAIN_CONVERSIONS", "500"));
+        byte[] legacyLead = Files.readAllBytes(root.resolve("samples/rdstation/legacy-one-lead.json"));
+        machine();
+
+        // a. the receiver alone (no worker: its backlog is purged afterwards) beside the two references
+        Launched receiver = start("webhook-receiver", Map.of("PORT", "%d", "WEBHOOK_TOKEN", TOKEN,
+                "SPOOL_DIR", logs.resolve("spool").toString()), "/actuator/health");
+        Launched references = start("bench", Map.of("BENCH_REF_PORT", "%d", "BENCH_QUEUE", prefix + "ceiling"),
+                "/actuator/health", root.resolve("bench/target/bench.jar"));
+        URI webhook = URI.create("http://127.0.0.1:" + receiver.port + "/webhook/rdstation");
+        FixedRateLoad load = new FixedRateLoad();
+        load.run(webhook, 500, Duration.ofSeconds(5), i -> legacyLead, TOKEN); // JIT warm-up, not counted
+        section("a. Receiver: ack latency at fixed rates (legacy one-lead body, open loop)");
+        Map<String, Object> fixed = new LinkedHashMap<>();
+        for (int rate : new int[] {100, 500, 1000}) {
+            FixedRateLoad.Result result = load.run(webhook, rate, Duration.ofSeconds(seconds), i -> legacyLead, TOKEN);
+            Percentiles p = Percentiles.ofNanos(result.latenciesNanos());
+            fixed.put(Integer.toString(rate), Map.of("p50_ms", p.p50(), "p95_ms", p.p95(), "p99_ms", p.p99(),
+                    "max_ms", p.max(), "sent", result.sent(), "ok", result.ok(), "failed", result.failed()));
+            line("- %d/s for %d s: %s; %d ok, %d failed".formatted(rate, seconds, p.text(), result.ok(), result.failed()));
+        }
+        figures.put("receiver_fixed_rate", fixed);
+
+        section("a. Saturated throughput (wrk, 2 threads, 64 connections, " + seconds + " s, same machine)");
+        Path body = logs.resolve("legacy-one-lead.json");
+        Files.write(body, legacyLead);
+        double receiverRps = wrk(webhook.toString(), body, seconds);
+        double ceilingRps = wrk("http://127.0.0.1:" + references.port + "/ceiling", body, seconds);
+        double bareRps = wrk("http://127.0.0.1:" + references.port + "/bare", body, seconds);
+        figures.put("saturation", Map.of("receiver_rps", receiverRps, "ceiling_rps", ceilingRps, "bare_rps", bareRps,
+                "receiver_to_ceiling", round(receiverRps / ceilingRps), "ceiling_to_bare", round(ceilingRps / bareRps)));
+        line("- receiver: %.0f req/s; ceiling (parse + confirmed persistent publish): %.0f req/s; bare (parse only): %.0f req/s"
+                .formatted(receiverRps, ceilingRps, bareRps));
+        line("- receiver / ceiling = %.2f (target >= 0.80); ceiling / bare = %.2f".formatted(receiverRps / ceilingRps, ceilingRps / bareRps));
+        figures.put("receiver_rss_mb_after_load", receiver.residentKb() / 1024);
+        figures.put("references_rss_mb_after_load", references.residentKb() / 1024);
+        references.close();
+        running.remove(references);
+        purge();
+
+        // b, c, d: the whole pipeline against the simulator
+        Launched simulator = start("ploomes-simulator", Map.of("SIMULATOR_PORT", "%d"), "/actuator/health");
+        String ploomes = "http://127.0.0.1:" + simulator.port;
+        Map<String, String> workerEnv = new HashMap<>(Map.of("MANAGEMENT_PORT", "%d", "PLOOMES_API_URL", ploomes,
+                "PLOOMES_API_KEY", KEY, "PLOOMES_PIPELINE_ID", "40030343", "PLOOMES_STAGE_ID", "40303847",
+                "PLOOMES_OWNER_ID", "120001", "PLOOMES_RATE_LIMIT_PER_MINUTE", "100000"));
+        Launched worker = start("ploomes-worker", workerEnv, "/actuator/health");
+
+        section("b. End to end: 202 to deal, simulator answering in 50 ms, no rate limit");
+        simulator("PUT", "/_simulator/settings", "{\"latencyMs\":50,\"ratePerMinute\":0}");
+        simulator("POST", "/_simulator/reset", "{}");
+        int e2eCount = Integer.parseInt(env("E2E_CONVERSIONS", "100"));
+        Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
+        for (int i = 0; i < e2eCount; i++) {
+            String name = "E2E Lead " + i;
+            long sent = System.currentTimeMillis();
+            int status = post(webhook, conversion("e2e" + i + "@bench.example.com", name, "bench-e2e"));
+            if (status == 202) {
+                acceptedAt.put("RD | " + name + " | bench-e2e", System.currentTimeMillis());
+            }
+            Thread.sleep(Math.max(0, 200 - (System.currentTimeMillis() - sent))); // 5 per second
+        }
+        List<JsonNode> deals = awaitEntities(ploomes, "/Deals", acceptedAt.size(), Duration.ofMinutes(3));
+        List<Long> e2e = new ArrayList<>();
+        for (JsonNode deal : deals) {
+            Long accepted = acceptedAt.get(deal.path("Title").asString());
+            if (accepted != null) {
+                long created = OffsetDateTime.parse(deal.path("CreateDate").asString()).toInstant().toEpochMilli();
+                e2e.add((created - accepted) * 1_000_000L);
+            }
+        }
+        Percentiles p = Percentiles.ofNanos(e2e);
+        figures.put("end_to_end", Map.of("p50_ms", p.p50(), "p95_ms", p.p95(), "p99_ms", p.p99(), "count", p.count()));
+        line("- %d conversions at 5/s: %s (target p50 <= 300 ms)".formatted(e2eCount, p.text()));
+
+        section("c. Ploomes calls per conversion (counted by the simulator)");
+        simulator("PUT", "/_simulator/settings", "{\"latencyMs\":0,\"ratePerMinute\":0}");
+        simulator("POST", "/_simulator/reset", "{}");
+        int newLead = callsFor(webhook, ploomes, "calls@bench.example.com", "Calls Lead", "form-a", 1);
+        int returningOpen = callsFor(webhook, ploomes, "calls@bench.example.com", "Calls Lead", "form-b", 2);
+        simulator("POST", "/Contacts", "{\"Name\":\"Typed By Sales\",\"TypeId\":2,\"Email\":\"typed@bench.example.com\"}");
+        int returningNoDeal = callsFor(webhook, ploomes, "typed@bench.example.com", "Typed By Sales", "form-c", 3);
+        figures.put("calls_per_conversion", Map.of("new_lead", newLead, "returning_with_open_deal", returningOpen,
+                "returning_without_open_deal", returningNoDeal));
+        line("- new lead: %d; returning lead with an open deal: %d; returning lead without one: %d (targets: <= 4, <= 3)"
+                .formatted(newLead, returningOpen, returningNoDeal));
+
+        section("d. Drain: " + drainCount + " conversions queued at once, simulator limit 120/min, worker budget 114/min");
+        worker.close();
+        running.remove(worker);
+        simulator("POST", "/_simulator/reset", "{}");
+        simulator("PUT", "/_simulator/settings", "{\"latencyMs\":0,\"ratePerMinute\":120}");
+        for (int i = 0; i < drainCount; i++) {
+            post(webhook, conversion("drain" + i + "@bench.example.com", "Drain Lead " + i, "bench-drain"));
+        }
+        workerEnv.put("PLOOMES_RATE_LIMIT_PER_MINUTE", "114");
+        long drainStart = System.nanoTime();
+        worker = start("ploomes-worker", workerEnv, "/actuator/health");
+        awaitEntities(ploomes, "/InteractionRecords", drainCount, Duration.ofMinutes(60));
+        double drainMinutes = (System.nanoTime() - drainStart) / 60e9;
+        JsonNode stats = JSON.readTree(simulator("GET", "/_simulator/stats", null));
+        int calls = 0;
+        for (var entry : stats.path("calls").properties()) {
+            if (!entry.getKey().startsWith("GET /InteractionRecords")) {
+                calls += entry.getValue().asInt();
+            }
+        }
+        int limited = stats.path("rateLimited").asInt();
+        double perMinute = calls / drainMinutes;
+        figures.put("drain", Map.of("conversions", drainCount, "minutes", round(drainMinutes), "calls", calls,
+                "calls_per_minute", round(perMinute), "budget_per_minute", 114, "budget_used", round(perMinute / 114),
+                "rate_limited_429", limited));
+        line("- drained in %.1f min: %d calls, %.1f calls/min = %.0f%% of the 114/min budget; 429s: %d (targets: >= 95%%, 0)"
+                .formatted(drainMinutes, calls, perMinute, 100 * perMinute / 114, limited));
+
+        section("e. Memory and start-up");
+        Map<String, Object> memory = new LinkedHashMap<>();
+        for (Launched service : List.of(receiver, worker, simulator)) {
+            memory.put(service.name, Map.of("rss_mb", service.residentKb() / 1024,
+                    "seconds_to_healthy", round(service.secondsToHealthy), "spring_started_seconds", service.springStartSeconds()));
+            line("- %s: %d MB resident after the load; healthy %.2f s after launch (Spring: started in %.2f s)"
+                    .formatted(service.name, service.residentKb() / 1024, service.secondsToHealthy, service.springStartSeconds()));
+        }
+        figures.put("services", memory);
+        write();
+    }
+
+    private int callsFor(URI webhook, String ploomes, String email, String name, String form, int notesAfter) throws Exception {
+        int before = totalCalls();
+        post(webhook, conversion(email, name, form));
+        awaitEntities(ploomes, "/InteractionRecords", notesAfter, Duration.ofMinutes(1));
+        return totalCalls() - before - 1; // the wait's own last GET /InteractionRecords
+    }
+
+    private int totalCalls() throws Exception {
+        int total = 0;
+        for (var entry : JSON.readTree(simulator("GET", "/_simulator/stats", null)).path("calls").properties()) {
+            total += entry.getValue().asInt();
+        }
+        return total;
+    }
+
+    private List<JsonNode> awaitEntities(String ploomes, String set, int count, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            JsonNode value = JSON.readTree(simulator("GET", set + "?$top=100000", null)).path("value");
+            if (value.size() >= count) {
+                List<JsonNode> all = new ArrayList<>();
+                value.forEach(all::add);
+                return all;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(set + ": " + value.size() + " of " + count + " after " + limit);
+            }
+            Thread.sleep(set.equals("/Deals") ? 200 : 1000);
+        }
+    }
+
+    private byte[] conversion(String email, String name, String form) {
+        ObjectNode payload = JSON.createObjectNode().put("email", email).put("name", name)
+                .put("conversion_identifier", form).put("mobile_phone", "+55 11 98888-0001");
+        return JSON.writeValueAsBytes(JSON.createObjectNode().put("event_type", "CONVERSION").set("payload", payload));
+    }
+
+    private int post(URI uri, byte[] body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .header("X-Webhook-Token", TOKEN).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private String simulatorUrl;
+
+    private String simulator(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(simulatorUrl + path.replace("$", "%24")))
+                .header("User-Key", KEY).header("Content-Type", "application/json");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() / 100 != 2) {
+            throw new IllegalStateException(method + " " + path + " → " + answer.statusCode() + " " + answer.body());
+        }
+        return answer.body();
+    }
+
+    private double wrk(String url, Path body, int seconds) throws Exception {
+        Path script = logs.resolve("post.lua");
+        Files.writeString(script, """
+                wrk.method = "POST"
+                wrk.headers["Content-Type"] = "application/json"
+                wrk.headers["X-Webhook-Token"] = "%s"
+                local f = io.open("%s", "rb")
+                wrk.body = f:read("*a")
+                f:close()
+                """.formatted(TOKEN, body));
+        run(List.of("wrk", "-t2", "-c64", "-d3s", "-s", script.toString(), url)); // warm-up
+        String out = run(List.of("wrk", "-t2", "-c64", "-d" + seconds + "s", "-s", script.toString(), url));
+        Matcher rps = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(out);
+        Matcher errors = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(out);
+        if (errors.find()) {
+            line("  (" + url + ": " + errors.group(1) + " non-2xx answers)");
+        }
+        if (!rps.find()) {
+            throw new IllegalStateException("wrk printed no rate:\n" + out);
+        }
+        return Double.parseDouble(rps.group(1));
+    }
+
+    private Launched start(String module, Map<String, String> env, String health) throws Exception {
+        return start(module, env, health, root.resolve(module).resolve("target").resolve(module + ".jar"));
+    }
+
+    private Launched start(String module, Map<String, String> env, String health, Path jar) throws Exception {
+        int port = freePort();
+        Map<String, String> all = new HashMap<>(broker);
+        all.put("TOPOLOGY_PREFIX", prefix);
+        env.forEach((k, v) -> all.put(k, v.equals("%d") ? Integer.toString(port) : v));
+        Launched service = Launched.start(module, jar, port, health, all, logs);
+        running.add(service);
+        if (module.equals("ploomes-simulator")) {
+            simulatorUrl = "http://127.0.0.1:" + port;
+        }
+        return service;
+    }
+
+    private void purge() {
+        withAdmin(admin -> admin.purgeQueue(prefix + "ploomes.conversions"));
+    }
+
+    private void cleanUp() throws Exception {
+        for (Launched service : running.reversed()) {
+            service.close();
+        }
+        withAdmin(admin -> {
+            for (String queue : List.of("ploomes.conversions", "ploomes.conversions.dlq", "ploomes.conversions.retry.30s",
+                    "ploomes.conversions.retry.5m", "ploomes.conversions.retry.30m", "ploomes.conversions.retry.2h", "ceiling")) {
+                admin.deleteQueue(prefix + queue);
+            }
+            admin.deleteExchange(prefix + "rd.conversions");
+        });
+    }
+
+    private void withAdmin(java.util.function.Consumer<RabbitAdmin> action) {
+        CachingConnectionFactory connections = new CachingConnectionFactory(broker.get("RABBITMQ_HOST"),
+                Integer.parseInt(broker.get("RABBITMQ_PORT")));
+        connections.setUsername(broker.get("RABBITMQ_USERNAME"));
+        connections.setPassword(broker.get("RABBITMQ_PASSWORD"));
+        connections.setVirtualHost(broker.get("RABBITMQ_VHOST"));
+        try {
+            action.accept(new RabbitAdmin(connections));
+        } finally {
+            connections.destroy();
+        }
+    }
+
+    private void machine() throws Exception {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
+        int cores = Runtime.getRuntime().availableProcessors();
+        String rabbit = run(List.of("bash", "-c", "rabbitmqctl version 2>/dev/null || echo unknown")).trim();
+        figures.put("machine", Map.of("cpu", cpu, "cores", cores, "java", System.getProperty("java.version"),
+                "rabbitmq", rabbit, "date", Instant.now().toString()));
+        report.append("# rd-ploomes benchmark\n\n").append("Machine: ").append(cpu).append(", ").append(cores)
+                .append(" cores; Java ").append(System.getProperty("java.version")).append("; RabbitMQ ").append(rabbit)
+                .append(" on localhost; load generator on the same machine. ").append(Instant.now()).append("\n");
+    }
+
+    private void write() throws IOException {
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(OffsetDateTime.now(ZoneOffset.UTC));
+        String json = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(figures);
+        Files.writeString(results.resolve("bench-" + stamp + ".json"), json);
+        Files.writeString(results.resolve("bench-" + stamp + ".md"), report);
+        Files.writeString(results.resolve("latest.json"), json);
+        Files.writeString(results.resolve("latest.md"), report);
+        System.out.println(report);
+        System.out.println("written: bench/results/bench-" + stamp + ".md and .json (and latest.*)");
+    }
+
+    private void section(String title) {
+        report.append("\n## ").append(title).append("\n\n");
+        System.out.println("== " + title);
+    }
+
+    private void line(String text) {
+        report.append(text).append('\n');
+        System.out.println(text);
+    }
+
+    private static String run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        return out;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
