@@ -26,14 +26,16 @@ class ODataResponder {
       envelope.put("@odata.count", options.matching(entities).size());
     }
     ArrayNode value = envelope.putArray("value");
-    options.apply(entities).forEach(value::add);
+    options.apply(entities).forEach(entity ->
+        value.add(NavigationProperties.unlessExpanded(setName, entity, options.expand())));
     return envelope;
   }
 
   ObjectNode single(HttpServletRequest request, String setName, ObjectNode entity) {
     QueryOptions options = QueryOptions.from(request::getParameter);
     ObjectNode envelope = envelope(request, setName);
-    envelope.putArray("value").add(options.project(entity));
+    envelope.putArray("value").add(
+        NavigationProperties.unlessExpanded(setName, options.project(entity), options.expand()));
     return envelope;
   }
 

@@ -3,6 +3,8 @@ package com.rdploomes.simulator.store;
 import static com.rdploomes.simulator.error.SimulatorException.badRequest;
 
 import com.rdploomes.simulator.fixture.Fixture;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,6 +40,7 @@ public class EntityRules {
   public ObjectNode newContact(ObjectNode body) {
     requireText(body, "Name");
     checkCommon(body, CONTACT_ENTITY, "Contacts");
+    checkPhones(body);
     ObjectNode contact = withoutReadOnly(body);
     String now = time.now();
     contact.put("CreateDate", now);
@@ -51,6 +54,7 @@ public class EntityRules {
       requireText(body, "Name");
     }
     checkCommon(body, CONTACT_ENTITY, "Contacts");
+    checkPhones(body);
     ObjectNode changes = withoutReadOnly(body);
     changes.put("LastUpdateDate", time.now());
     return changes;
@@ -147,8 +151,94 @@ public class EntityRules {
         throw badRequest(where + ": field '" + key + "' (" + field.path("Name").asString("") + ") belongs to EntityId "
             + fieldEntity + ", not to " + setName + " (EntityId " + entityId + ")");
       }
+      if (!field.path("Dynamic").asBoolean(true)) {
+        throw badRequest(where + ": field '" + key + "' is a native field; send it as a property of the entity, "
+            + "not in OtherProperties");
+      }
       if (VALUE_PROPERTIES.stream().noneMatch(property::has)) {
         throw badRequest(where + ": field '" + key + "' needs a value property, one of " + VALUE_PROPERTIES);
+      }
+      checkValue(where, key, field, property);
+    }
+  }
+
+  /**
+   * The value property is named after the field's native type (ploomes-api.md §3.1) and holds a value
+   * of that type; an option-list field takes IntegerValue = one of its table's option Ids. The real
+   * API's answer to a mismatch is unknown; refusing it here makes a client bug fail in tests.
+   */
+  private void checkValue(String where, String key, ObjectNode field, JsonNode property) {
+    long optionsTable = field.path("OptionsTableId").asLong(0);
+    String nativeType = field.path("Type").path("NativeType").asString("");
+    String expected = optionsTable > 0 ? "IntegerValue" : switch (nativeType) {
+      case "Bool", "Boolean" -> "BoolValue";
+      case "" -> null;
+      default -> nativeType + "Value";
+    };
+    if (expected == null) {
+      return; // a fixture field without a Type: any value property goes
+    }
+    for (String name : VALUE_PROPERTIES) {
+      if (property.has(name) && !name.equals(expected) && !property.get(name).isNull()) {
+        throw badRequest(where + ": field '" + key + "' (" + field.path("Name").asString("") + ") is "
+            + (optionsTable > 0 ? "an option list" : nativeType) + " and takes " + expected + ", not " + name);
+      }
+    }
+    JsonNode value = property.get(expected);
+    if (value == null || value.isNull()) {
+      throw badRequest(where + ": field '" + key + "' needs " + expected);
+    }
+    boolean valid = switch (expected) {
+      case "StringValue", "BigStringValue" -> value.isString();
+      case "IntegerValue" -> value.isIntegralNumber();
+      case "DecimalValue" -> value.isNumber();
+      case "BoolValue" -> value.isBoolean();
+      case "DateTimeValue" -> value.isString() && isDateTime(value.stringValue());
+      default -> true;
+    };
+    if (!valid) {
+      throw badRequest(where + ": " + expected + " of field '" + key + "' has the wrong type: " + value);
+    }
+    if (optionsTable > 0) {
+      long option = value.longValue();
+      List<ObjectNode> options = fixture.options(optionsTable);
+      if (options.stream().noneMatch(o -> o.path("Id").asLong() == option)) {
+        throw badRequest(where + ": " + option + " is not an option of field '" + key + "' (table " + optionsTable
+            + "; options: " + options.stream().map(o -> o.path("Id").asLong() + " " + o.path("Name").asString(""))
+                .toList() + ")");
+      }
+    }
+  }
+
+  private static boolean isDateTime(String text) {
+    try {
+      OffsetDateTime.parse(text);
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  /** Phones: a PhoneNumber, and a TypeId that is one of the account's phone types when one is sent. */
+  private void checkPhones(ObjectNode body) {
+    JsonNode phones = body.get("Phones");
+    if (phones == null || phones.isNull()) {
+      return;
+    }
+    if (!phones.isArray()) {
+      throw badRequest("Phones must be an array");
+    }
+    for (int i = 0; i < phones.size(); i++) {
+      JsonNode phone = phones.get(i);
+      String where = "Phones[" + i + "]";
+      if (!phone.isObject() || !phone.path("PhoneNumber").isString() || phone.get("PhoneNumber").stringValue().isBlank()) {
+        throw badRequest(where + " must be an object with a non-empty PhoneNumber");
+      }
+      JsonNode type = phone.get("TypeId");
+      if (type != null && !type.isNull()) {
+        if (!type.isIntegralNumber() || fixture.phoneType(type.longValue()).isEmpty()) {
+          throw badRequest(where + ": TypeId " + type + " is not a phone type of this account (see GET /PhoneTypes)");
+        }
       }
     }
   }

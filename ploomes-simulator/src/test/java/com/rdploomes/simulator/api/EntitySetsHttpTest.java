@@ -15,7 +15,7 @@ class EntitySetsHttpTest extends SimulatorHttpTest {
 
   @Test
   void fixtureSetsAnswerTheODataEnvelope() throws Exception {
-    Answer pipelines = get("/Deals@Pipelines");
+    Answer pipelines = get("/Deals@Pipelines?$expand=Stages");
     assertThat(pipelines.status()).isEqualTo(200);
     assertThat(pipelines.json().get("@odata.context").asString())
         .isEqualTo("http://localhost:" + port + "/$metadata#Deals@Pipelines");
@@ -43,7 +43,7 @@ class EntitySetsHttpTest extends SimulatorHttpTest {
 
   @Test
   void postingAContactAnswers200WithTheEntityInValue0() throws Exception {
-    Answer created = post("/Contacts", """
+    Answer created = post("/Contacts?$expand=Phones,OtherProperties", """
         {"Name":"Maria Souza","TypeId":2,"Email":"maria@example.com","OwnerId":120001,
          "Phones":[{"PhoneNumber":"(11) 98888-7777","TypeId":2,"CountryId":76}],
          "OtherProperties":[{"FieldKey":"contact_7B1E0C1A-0000-4000-8000-00000000C001","StringValue":"Indústria"}]}
@@ -57,7 +57,7 @@ class EntitySetsHttpTest extends SimulatorHttpTest {
     assertThat(contact.get("CreateDate").asString()).matches(ISO_MILLIS_BRT);
     assertThat(contact.get("LastUpdateDate").asString()).matches(ISO_MILLIS_BRT);
 
-    Answer listed = get("/Contacts");
+    Answer listed = get("/Contacts?$expand=Phones,OtherProperties");
     assertThat(listed.json().get("value")).hasSize(1);
     assertThat(listed.first()).isEqualTo(contact);
   }
@@ -89,7 +89,7 @@ class EntitySetsHttpTest extends SimulatorHttpTest {
     long id = createContact("{\"Name\":\"Ana\",\"Email\":\"ana@example.com\",\"Phones\":[{\"PhoneNumber\":\"1\"}]}");
     String created = get("/Contacts").first().get("CreateDate").asString();
 
-    Answer patched = patch("/Contacts(" + id + ")",
+    Answer patched = patch("/Contacts(" + id + ")?$expand=Phones",
         "{\"Note\":\"from RD\",\"Phones\":[{\"PhoneNumber\":\"2\"}],\"Id\":1,\"CreateDate\":\"x\"}");
     assertThat(patched.status()).isEqualTo(200);
     JsonNode contact = patched.first();
@@ -100,7 +100,7 @@ class EntitySetsHttpTest extends SimulatorHttpTest {
     assertThat(contact.get("Phones")).hasSize(1);
     assertThat(contact.get("Phones").get(0).get("PhoneNumber").asString()).isEqualTo("2");
     assertThat(contact.get("CreateDate").asString()).isEqualTo(created);
-    assertThat(get("/Contacts").first()).isEqualTo(contact);
+    assertThat(get("/Contacts?$expand=Phones").first()).isEqualTo(contact);
   }
 
   @Test
@@ -165,6 +165,15 @@ class EntitySetsHttpTest extends SimulatorHttpTest {
       "/Deals              | {\"Title\":\"T\",\"ContactId\":1,\"OwnerId\":400000001} | OwnerId 400000001 is not a user",
       "/Deals              | {\"Title\":\"T\",\"ContactId\":1,\"StatusId\":7}        | StatusId 7 is not a deal status",
       "/Deals              | {\"Title\":\"T\",\"ContactId\":1,\"OtherProperties\":[{\"FieldKey\":\"contact_7B1E0C1A-0000-4000-8000-00000000C001\",\"StringValue\":\"x\"}]} | belongs to EntityId 1, not to Deals",
+      "/Contacts           | {\"Name\":\"A\",\"OtherProperties\":[{\"FieldKey\":\"contact_7B1E0C1A-0000-4000-8000-00000000C002\",\"StringValue\":\"x\"}]} | is BigString and takes BigStringValue, not StringValue",
+      "/Contacts           | {\"Name\":\"A\",\"OtherProperties\":[{\"FieldKey\":\"contact_7B1E0C1A-0000-4000-8000-00000000C003\",\"BoolValue\":\"true\"}]} | BoolValue of field 'contact_7B1E0C1A-0000-4000-8000-00000000C003' has the wrong type",
+      "/Contacts           | {\"Name\":\"A\",\"OtherProperties\":[{\"FieldKey\":\"contact_name\",\"StringValue\":\"x\"}]} | is a native field",
+      "/Contacts           | {\"Name\":\"A\",\"Phones\":[{\"PhoneNumber\":\"(11) 3333-0001\",\"TypeId\":99}]} | Phones[0]: TypeId 99 is not a phone type",
+      "/Contacts           | {\"Name\":\"A\",\"Phones\":[{\"PhoneNumber\":\"\"}]}                  | Phones[0] must be an object with a non-empty PhoneNumber",
+      "/Deals              | {\"Title\":\"T\",\"ContactId\":1,\"OtherProperties\":[{\"FieldKey\":\"deal_7B1E0C1A-0000-4000-8000-00000000A006\",\"IntegerValue\":9999}]} | 9999 is not an option of field",
+      "/Deals              | {\"Title\":\"T\",\"ContactId\":1,\"OtherProperties\":[{\"FieldKey\":\"deal_7B1E0C1A-0000-4000-8000-00000000A006\",\"StringValue\":\"Comercial\"}]} | is an option list and takes IntegerValue, not StringValue",
+      "/Deals              | {\"Title\":\"T\",\"ContactId\":1,\"OtherProperties\":[{\"FieldKey\":\"deal_7B1E0C1A-0000-4000-8000-00000000A007\",\"IntegerValue\":1.5}]} | IntegerValue of field 'deal_7B1E0C1A-0000-4000-8000-00000000A007' has the wrong type",
+      "/Deals              | {\"Title\":\"T\",\"ContactId\":1,\"OtherProperties\":[{\"FieldKey\":\"deal_7B1E0C1A-0000-4000-8000-00000000A005\",\"DateTimeValue\":\"20/05/2024\"}]} | DateTimeValue of field 'deal_7B1E0C1A-0000-4000-8000-00000000A005' has the wrong type",
       "/InteractionRecords | {\"Content\":\"x\"}                                     | ContactId is required",
       "/InteractionRecords | {\"ContactId\":1}                                       | Content is required",
       "/InteractionRecords | {\"ContactId\":1,\"Content\":\"\"}                      | Content is required",
@@ -175,6 +184,58 @@ class EntitySetsHttpTest extends SimulatorHttpTest {
     assertThat(answer.json().get("error").get("code").asString()).isEqualTo("BadRequest");
     assertThat(answer.errorMessage()).contains(message);
     assertThat(get(path).json().get("value")).as("nothing stored").isEmpty();
+  }
+
+  @Test
+  void everyValuePropertyOfTheRightTypeIsAccepted() throws Exception {
+    Answer deal = post("/Deals?$expand=OtherProperties", """
+        {"Title":"T","ContactId":1,"OtherProperties":[
+          {"FieldKey":"deal_7B1E0C1A-0000-4000-8000-00000000A001","StringValue":"Residencial"},
+          {"FieldKey":"deal_7B1E0C1A-0000-4000-8000-00000000A002","BigStringValue":"linha 1\\nlinha 2"},
+          {"FieldKey":"deal_7B1E0C1A-0000-4000-8000-00000000A005","DateTimeValue":"2024-05-20T16:40:12-03:00"},
+          {"FieldKey":"deal_7B1E0C1A-0000-4000-8000-00000000A006","IntegerValue":9102},
+          {"FieldKey":"deal_7B1E0C1A-0000-4000-8000-00000000A007","IntegerValue":2},
+          {"FieldKey":"deal_7B1E0C1A-0000-4000-8000-00000000A008","BoolValue":true},
+          {"FieldKey":"deal_7B1E0C1A-0000-4000-8000-00000000A009","DecimalValue":1250.5}]}""");
+    assertThat(deal.status()).as(deal.body()).isEqualTo(200);
+    assertThat(deal.first().get("OtherProperties")).hasSize(7);
+  }
+
+  @Test
+  void navigationPropertiesAreServedOnlyWhenExpanded() throws Exception {
+    createContact("""
+        {"Name":"Ana","Phones":[{"PhoneNumber":"(11) 98888-0001","TypeId":2,"CountryId":76}],
+         "OtherProperties":[{"FieldKey":"contact_7B1E0C1A-0000-4000-8000-00000000C001","StringValue":"Varejo"}]}""");
+    assertThat(get("/Contacts").first().has("Phones")).isFalse();
+    assertThat(get("/Contacts").first().has("OtherProperties")).isFalse();
+    assertThat(get("/Contacts?$expand=Phones").first().has("OtherProperties")).isFalse();
+    assertThat(get("/Contacts?$expand=Phones,OtherProperties").first().get("OtherProperties")).hasSize(1);
+    assertThat(get("/Contacts?$select=Id&$expand=Phones").first().propertyNames()).containsExactlyInAnyOrder("Id", "Phones");
+
+    assertThat(get("/Deals@Pipelines").first().has("Stages")).isFalse();
+    assertThat(get("/Deals@Pipelines?$select=Id,Name&$expand=Stages").first().get("Stages")).hasSize(2);
+    assertThat(get("/Fields").first().has("Type")).isFalse();
+    assertThat(get("/Fields?$expand=Type").first().get("Type").get("NativeType").asString()).isEqualTo("String");
+  }
+
+  @Test
+  void optionListsAreServedByTable() throws Exception {
+    Answer options = get("/Fields@OptionsTables@Options?$filter=" + encode("TableId eq 9001") + "&$select=Id,Name");
+    assertThat(options.json().get("value")).extracting(o -> o.get("Name").asString())
+        .containsExactly("Residencial", "Comercial", "Industrial");
+    assertThat(get("/Fields@OptionsTables@Options?$filter=" + encode("TableId eq 1")).json().get("value")).isEmpty();
+  }
+
+  @Test
+  void notesCanBeFoundByContactAndAMarkerInTheirContent() throws Exception {
+    post("/InteractionRecords", "{\"ContactId\":400000001,\"Content\":\"Conversão\\nID da conversão: rd-1-17\"}");
+    post("/InteractionRecords", "{\"ContactId\":400000001,\"Content\":\"Conversão\\nID da conversão: rd-2-17\"}");
+    post("/InteractionRecords", "{\"ContactId\":400000002,\"Content\":\"Conversão\\nID da conversão: rd-1-17\"}");
+    Answer found = get("/InteractionRecords?$filter="
+        + encode("ContactId eq 400000001 and contains(Content,'ID da conversão: rd-1-17')") + "&$select=Id,Content&$top=5");
+    assertThat(found.status()).isEqualTo(200);
+    assertThat(found.json().get("value")).singleElement()
+        .satisfies(n -> assertThat(n.get("Content").asString()).endsWith("rd-1-17"));
   }
 
   @Test
