@@ -23,9 +23,11 @@ import com.rdploomes.model.TestBroker;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * No broker at all: RabbitMQ's address is a local port where nothing listens. The receiver must still
- * start (it is RD's only way in) and answer 503 with Retry-After. This context also runs with
- * WEBHOOK_AUTH=disabled, which is what lets a request without a token reach the publisher.
+ * No broker at all (RabbitMQ's address is a local port where nothing listens) and no spool
+ * (SPOOL_MAX_BYTES=0): nothing can take a conversion. The receiver must still start (it is RD's only way in)
+ * and answer 503 with Retry-After. This context also runs with WEBHOOK_AUTH=disabled, which is what lets a
+ * request without a token reach the publisher. With the spool on, the same outage is answered 202: see
+ * SpoolRecoveryTest.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -33,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
     "rd-ploomes.webhook.token=",
     "rd-ploomes.webhook.retry-after=45s",
     "rd-ploomes.publish.confirm-timeout=1s",
+    "rd-ploomes.spool.max-bytes=0",
     "spring.rabbitmq.connection-timeout=1s"
 })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -65,10 +68,13 @@ class BrokerDownTest {
     }
 
     @Test
-    void healthSaysDown() {
+    void healthSaysOutOfServiceSinceNothingCanTakeAConversion() {
         HttpResponse<String> health = new TestHttp(port).get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(503);
-        assertThat(JsonMapper.builder().build().readTree(health.body()).get("status").stringValue()).isEqualTo("DOWN");
+        var body = JsonMapper.builder().build().readTree(health.body());
+        assertThat(body.get("status").stringValue()).isEqualTo("OUT_OF_SERVICE");
+        assertThat(body.get("components").get("spool").get("details").get("broker").stringValue()).isEqualTo("unreachable");
+        assertThat(body.get("components").get("spool").get("details").get("enabled").booleanValue()).isFalse();
     }
 
     private static int portWhereNothingListens() {

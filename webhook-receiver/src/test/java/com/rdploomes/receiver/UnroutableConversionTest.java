@@ -25,13 +25,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A broker that takes the message but cannot route it: the exchange exists, the input queue does not.
- * The mandatory publish comes back as a return, and the request must fail with 503, not a 202 for a
- * conversion that went nowhere.
+ * The mandatory publish comes back as a return, and with the spool off the request must fail with 503, not
+ * a 202 for a conversion that went nowhere. (With the spool on, the conversion waits in the spool until the
+ * topology is declared again: SpoolRecoveryTest.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "rd-ploomes.webhook.token=unroutable-token",
     "rd-ploomes.webhook.auth=required",
-    "rd-ploomes.webhook.retry-after=30s"
+    "rd-ploomes.webhook.retry-after=30s",
+    "rd-ploomes.spool.max-bytes=0"
 })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)

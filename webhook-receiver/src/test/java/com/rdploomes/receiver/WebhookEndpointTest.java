@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,11 +55,13 @@ class WebhookEndpointTest {
     private static final String JSON = "application/json";
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final List<String> SAMPLES = Samples.ALL;
+    private static final Path SPOOL = TempDirs.create("endpoint-spool");
 
     @DynamicPropertySource
     static void broker(DynamicPropertyRegistry registry) {
         TestBroker.get().springProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("rd-ploomes.topology.prefix", () -> PREFIX);
+        registry.add("rd-ploomes.spool.dir", SPOOL::toString);
     }
 
     @LocalServerPort
@@ -87,6 +90,7 @@ class WebhookEndpointTest {
     void deleteTopology() {
         topology.allQueues().forEach(admin::deleteQueue);
         admin.deleteExchange(topology.exchange());
+        TempDirs.delete(SPOOL);
     }
 
     @ParameterizedTest
@@ -100,6 +104,7 @@ class WebhookEndpointTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith(JSON));
         JsonNode answer = json.readTree(response.body());
         assertThat(answer.get("status").stringValue()).isEqualTo("accepted");
+        assertThat(answer.get("spooled").booleanValue()).as("published straight to a healthy broker").isFalse();
         assertThat(answer.get("rejected").isEmpty()).isTrue();
         List<String> ids = new ArrayList<>();
         answer.get("conversionIds").forEach(id -> ids.add(id.stringValue()));
@@ -291,7 +296,13 @@ class WebhookEndpointTest {
 
         HttpResponse<String> health = http.get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(health.body()).get("status").stringValue()).isEqualTo("UP");
+        JsonNode healthBody = json.readTree(health.body());
+        assertThat(healthBody.get("status").stringValue()).isEqualTo("UP");
+        JsonNode spool = healthBody.get("components").get("spool");
+        assertThat(spool.get("status").stringValue()).isEqualTo("UP");
+        assertThat(spool.get("details").get("broker").stringValue()).isEqualTo("reachable");
+        assertThat(spool.get("details").get("depth").intValue()).isZero();
+        assertThat(health.body()).doesNotContain(SPOOL.toString());
 
         HttpResponse<String> prometheus = http.get("/actuator/prometheus");
         assertThat(prometheus.statusCode()).isEqualTo(200);
@@ -300,7 +311,10 @@ class WebhookEndpointTest {
                 .contains("rdploomes_webhook_ignored_total")
                 .contains("rdploomes_webhook_refused_total{reason=\"unauthorized\"}")
                 .contains("rdploomes_webhook_refused_total{reason=\"broker-unavailable\"}")
-                .contains("rdploomes_webhook_ack_seconds_count{outcome=\"accepted\"}");
+                .contains("rdploomes_webhook_ack_seconds_count{outcome=\"accepted\"}")
+                .containsPattern("rdploomes_spool_depth 0(\\.0)?\n")
+                .contains("rdploomes_spool_spooled_total")
+                .contains("rdploomes_spool_drained_total");
 
         assertThat(http.get("/actuator/env").statusCode()).isEqualTo(404);
         assertThat(http.get("/actuator/beans").statusCode()).isEqualTo(404);

@@ -91,7 +91,7 @@ public class ConversionPublisher {
         // the return always arrives before the ack, so it is already set here when there is one
         ReturnedMessage returned = correlation.getReturned();
         if (returned != null) {
-            throw new PublishFailedException("RabbitMQ could not route the message to a queue ("
+            throw PublishFailedException.unroutable("RabbitMQ could not route the message to a queue ("
                     + returned.getReplyCode() + " " + returned.getReplyText() + ", exchange " + returned.getExchange() + ")");
         }
     }

@@ -12,7 +12,8 @@ enum Refusal {
     MALFORMED(HttpStatus.BAD_REQUEST, "malformed", "The body is not valid JSON"),
     UNKNOWN_SHAPE(HttpStatus.BAD_REQUEST, "unknown-shape", "The body is not an RD Station conversion"),
     NO_USABLE_LEAD(HttpStatus.UNPROCESSABLE_CONTENT, "no-usable-lead", "No lead with a usable e-mail"),
-    BROKER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "broker-unavailable", "The conversions could not be queued");
+    BROKER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "broker-unavailable", "The conversions could not be queued"),
+    SPOOL_FULL(HttpStatus.SERVICE_UNAVAILABLE, "spool-full", "The conversions could not be queued nor spooled");
 
     final HttpStatus status;
     /** The {@code reason} tag of {@code rdploomes.webhook.refused} and the last part of the problem type. */

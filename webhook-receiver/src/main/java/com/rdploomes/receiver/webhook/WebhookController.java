@@ -22,8 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.rdploomes.model.Conversion;
 import com.rdploomes.model.Masking;
-import com.rdploomes.receiver.publish.ConversionPublisher;
-import com.rdploomes.receiver.publish.PublishFailedException;
+import com.rdploomes.receiver.publish.ConversionHandoff;
+import com.rdploomes.receiver.publish.ConversionHandoff.Handoff;
+import com.rdploomes.receiver.publish.HandoffFailedException;
 import com.rdploomes.receiver.rdstation.ParseOutcome;
 import com.rdploomes.receiver.rdstation.RdWebhookParser;
 import com.rdploomes.receiver.rdstation.RejectedLead;
@@ -31,9 +32,10 @@ import com.rdploomes.receiver.rdstation.RejectedLead;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * {@code POST /webhook/rdstation}: authenticate, check the body's type and size, parse, publish, and
- * answer 202 only once RabbitMQ has confirmed every conversion. The checks run cheapest first, and none
- * reads the body before the token is known to be right.
+ * {@code POST /webhook/rdstation}: authenticate, check the body's type and size, parse, hand off, and
+ * answer 202 only once every conversion is durable: confirmed by RabbitMQ, or fsynced to the disk spool
+ * while RabbitMQ cannot take it. The checks run cheapest first, and none reads the body before the token is
+ * known to be right.
  *
  * <p>The body is read by hand rather than by a message converter: that is what lets the size be capped
  * while reading, and the bytes be decoded as UTF-8 whatever charset the sender declared.
@@ -49,16 +51,16 @@ class WebhookController {
 
     private final WebhookToken token;
     private final RdWebhookParser parser;
-    private final ConversionPublisher publisher;
+    private final ConversionHandoff handoff;
     private final WebhookMetrics metrics;
     private final long maxBodyBytes;
     private final Duration retryAfter;
 
-    WebhookController(WebhookToken token, RdWebhookParser parser, ConversionPublisher publisher,
+    WebhookController(WebhookToken token, RdWebhookParser parser, ConversionHandoff handoff,
                       WebhookMetrics metrics, WebhookSettings settings) {
         this.token = token;
         this.parser = parser;
-        this.publisher = publisher;
+        this.handoff = handoff;
         this.metrics = metrics;
         this.maxBodyBytes = settings.maxBodyBytes().toBytes();
         this.retryAfter = settings.retryAfter();
@@ -118,26 +120,31 @@ class WebhookController {
         List<String> ids = conversions.stream().map(Conversion::id).toList();
         String emails = conversions.stream().map(c -> Masking.email(c.lead().email()))
                 .collect(Collectors.joining(",", "[", "]"));
+        Handoff handoff;
         try {
-            publisher.publish(conversions);
-        } catch (PublishFailedException e) {
+            handoff = this.handoff.handOff(conversions);
+        } catch (HandoffFailedException e) {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            metrics.publishFailed(elapsed);
+            Refusal refusal = e.spoolFull() ? Refusal.SPOOL_FULL : Refusal.BROKER_UNAVAILABLE;
+            metrics.handoffFailed(refusal, elapsed);
             // WARN, not INFO: every such request is a conversion RD may or may not send again
-            log.warn("webhook refused status=503 reason=broker-unavailable format={} leads={} conversions={} emails={} ms={} cause=\"{}\"",
-                    leads.format(), leads.leadCount(), ids, emails, elapsed.toMillis(), e.getMessage());
-            return Problems.builder(Refusal.BROKER_UNAVAILABLE)
+            log.warn("webhook refused status=503 reason={} format={} leads={} conversions={} emails={} ms={} cause=\"{}\"",
+                    refusal.reason, leads.format(), leads.leadCount(), ids, emails, elapsed.toMillis(), e.getMessage());
+            String detail = e.spoolFull()
+                    ? "RabbitMQ did not confirm the conversions and the receiver's spool is full, so none is accepted. Send the same body again later."
+                    : "RabbitMQ did not confirm the conversions, so none is accepted. Send the same body again later.";
+            return Problems.builder(refusal)
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())))
-                    .body(Problems.of(Refusal.BROKER_UNAVAILABLE,
-                            "RabbitMQ did not confirm the conversions, so none is accepted. Send the same body again later."));
+                    .body(Problems.of(refusal, detail));
         }
+        boolean spooled = handoff == Handoff.SPOOLED;
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        metrics.accepted(conversions.size(), elapsed);
-        log.info("webhook accepted status=202 format={} leads={} conversions={} emails={} rejected={} ms={}",
-                leads.format(), leads.leadCount(), ids, emails, reasons(leads.rejected()), elapsed.toMillis());
+        metrics.accepted(conversions.size(), spooled, elapsed);
+        log.info("webhook accepted status=202 spooled={} format={} leads={} conversions={} emails={} rejected={} ms={}",
+                spooled, leads.format(), leads.leadCount(), ids, emails, reasons(leads.rejected()), elapsed.toMillis());
         // the type is set, not negotiated: an odd Accept header must not turn a published conversion into a 406
         return ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON)
-                .body(new Accepted("accepted", ids, leads.rejected()));
+                .body(new Accepted("accepted", ids, leads.rejected(), spooled));
     }
 
     private ResponseEntity<?> ignore(ParseOutcome.Ignored ignored) {
@@ -197,8 +204,11 @@ class WebhookController {
         return null;
     }
 
-    /** The 202 answer: every conversion id RabbitMQ confirmed, and the leads left out with why. */
-    record Accepted(String status, List<String> conversionIds, List<RejectedLead> rejected) {
+    /**
+     * The 202 answer: every conversion id now durable, the leads left out with why, and whether the
+     * conversions wait in the receiver's spool (true) or are already in RabbitMQ (false).
+     */
+    record Accepted(String status, List<String> conversionIds, List<RejectedLead> rejected, boolean spooled) {
     }
 
     /** The 200 answer for a well-formed event that is not a conversion. */

@@ -23,11 +23,13 @@ class WebhookMetrics {
     private final Counter rejectedLeads;
     private final Map<Refusal, Counter> refused = new EnumMap<>(Refusal.class);
     private final Timer ackAccepted;
+    private final Timer ackSpooled;
     private final Timer ackFailed;
+    private final Timer ackSpoolFull;
 
     WebhookMetrics(MeterRegistry registry) {
         accepted = Counter.builder("rdploomes.webhook.accepted")
-                .description("Conversions confirmed by RabbitMQ and answered 202")
+                .description("Conversions answered 202: confirmed by RabbitMQ, or fsynced to the spool")
                 .register(registry);
         ignored = Counter.builder("rdploomes.webhook.ignored")
                 .description("Well-formed RD events that are not conversions, answered 200")
@@ -42,25 +44,28 @@ class WebhookMetrics {
                     .register(registry));
         }
         ackAccepted = ackTimer(registry, "accepted");
+        ackSpooled = ackTimer(registry, "spooled");
         ackFailed = ackTimer(registry, "broker-unavailable");
+        ackSpoolFull = ackTimer(registry, "spool-full");
     }
 
     private static Timer ackTimer(MeterRegistry registry, String outcome) {
         return Timer.builder("rdploomes.webhook.ack")
-                .description("From the request's arrival to the answer that follows RabbitMQ's confirm (or its failure)")
+                .description("From the request's arrival to the answer that follows RabbitMQ's confirm, the spool's fsync, or their failure")
                 .tag("outcome", outcome)
                 .publishPercentileHistogram()
                 .register(registry);
     }
 
-    void accepted(int conversions, Duration elapsed) {
+    /** Answered 202: confirmed by RabbitMQ, or spooled to disk while it was not. */
+    void accepted(int conversions, boolean spooled, Duration elapsed) {
         accepted.increment(conversions);
-        ackAccepted.record(elapsed);
+        (spooled ? ackSpooled : ackAccepted).record(elapsed);
     }
 
-    void publishFailed(Duration elapsed) {
-        refused(Refusal.BROKER_UNAVAILABLE);
-        ackFailed.record(elapsed);
+    void handoffFailed(Refusal refusal, Duration elapsed) {
+        refused(refusal);
+        (refusal == Refusal.SPOOL_FULL ? ackSpoolFull : ackFailed).record(elapsed);
     }
 
     void rejectedLeads(int leads) {

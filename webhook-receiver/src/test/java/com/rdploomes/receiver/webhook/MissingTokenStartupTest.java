@@ -18,7 +18,8 @@ class MissingTokenStartupTest {
     void refusesToStartWithoutATokenAndSaysWhatToDo(CapturedOutput output) {
         // command-line arguments outrank any WEBHOOK_TOKEN / WEBHOOK_AUTH set on the machine running the tests
         assertThatThrownBy(() -> new SpringApplicationBuilder(WebhookReceiverApplication.class)
-                .run("--server.port=0", "--rd-ploomes.webhook.token=", "--rd-ploomes.webhook.auth=required"))
+                .run("--server.port=0", "--rd-ploomes.webhook.token=", "--rd-ploomes.webhook.auth=required",
+                        "--rd-ploomes.spool.max-bytes=0"))
                 .hasRootCauseInstanceOf(MissingWebhookTokenException.class);
         assertThat(output).contains("APPLICATION FAILED TO START")
                 .contains("WEBHOOK_TOKEN is not set")
