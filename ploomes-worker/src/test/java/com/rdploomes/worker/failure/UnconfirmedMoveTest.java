@@ -1,0 +1,186 @@
+package com.rdploomes.worker.failure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueBuilder;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.rdploomes.model.ConversionCodec;
+import com.rdploomes.model.FailureHeaders;
+import com.rdploomes.model.TestBroker;
+import com.rdploomes.model.Topology;
+import com.rdploomes.worker.crm.Conversions;
+import com.rdploomes.worker.ploomes.FakePloomes;
+import com.rdploomes.worker.ploomes.FakePloomes.Answer;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Moving a failed conversion to the dead-letter queue is confirmed before the original is acked: when the
+ * broker cannot take the move (the DLQ is gone, so the publish is returned as unroutable; or the DLQ refuses
+ * it, so the publish is nacked) the worker must not count it as done. The original goes back to the input
+ * queue and is tried again, and reaches the DLQ, reason and body intact, once the DLQ can take it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class UnconfirmedMoveTest {
+
+    private static final String PREFIX = TestBroker.uniquePrefix("unconfirmed-move");
+    private static final FakePloomes PLOOMES = start();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestBroker.get().springProperties().forEach((k, v) -> registry.add(k, () -> v));
+        registry.add("rd-ploomes.topology.prefix", () -> PREFIX);
+        registry.add("rd-ploomes.topology.retry-delays", () -> "200ms");
+        // high, so that the broker's own safety net does not park the message while the test watches the requeues
+        registry.add("rd-ploomes.topology.delivery-limit", () -> "1000");
+        registry.add("rd-ploomes.publish-confirm-timeout", () -> "2s");
+        registry.add("ploomes.api-url", PLOOMES::url);
+        registry.add("ploomes.api-key", () -> "it-key");
+        registry.add("ploomes.pipeline-id", () -> "40030343");
+        registry.add("ploomes.stage-id", () -> "40303847");
+        registry.add("ploomes.rate-limit-per-minute", () -> "6000");
+        registry.add("ploomes.retry-initial-backoff", () -> "10ms");
+    }
+
+    @Autowired
+    RabbitTemplate rabbit;
+    @Autowired
+    RabbitAdmin admin;
+    @Autowired
+    Topology topology;
+    @Autowired
+    RabbitListenerEndpointRegistry listeners;
+    @Autowired
+    MeterRegistry meters;
+
+    private final ConversionCodec codec = new ConversionCodec();
+
+    @BeforeEach
+    void permanentRefusal() {
+        PLOOMES.reset();
+        // a 400 on the deal: permanent, so the conversion is dead-lettered at once
+        PLOOMES.always("POST /Deals", Answer.json(400, "{\"error\":{\"message\":\"StageId inválido\"}}"));
+    }
+
+    @AfterEach
+    void normalDeadLetterQueue() {
+        listeners.stop();
+        try {
+            admin.deleteQueue(topology.deadLetterQueue());
+            admin.declareQueue(properDeadLetterQueue());
+            topology.allQueues().forEach(admin::purgeQueue);
+        } finally {
+            listeners.start();
+        }
+    }
+
+    @AfterAll
+    static void leaveTheBrokerAsFound(@Autowired RabbitListenerEndpointRegistry listeners, @Autowired RabbitAdmin admin,
+                                      @Autowired Topology topology) {
+        listeners.stop();
+        topology.allQueues().forEach(admin::deleteQueue);
+        admin.deleteExchange(topology.exchange());
+        PLOOMES.close();
+    }
+
+    @Test
+    void anUnroutableDeadLetterRequeuesTheOriginalUntilTheDlqIsBack() {
+        assertThat(admin.deleteQueue(topology.deadLetterQueue())).isTrue();
+        byte[] body = codec.encode(Conversions.ana());
+        double deadLetteredBefore = deadLettered();
+
+        publish(body, "rd-unroutable");
+
+        // the move was returned, so the conversion came back and was tried again, more than once
+        await().atMost(Duration.ofSeconds(15)).until(() -> PLOOMES.requests("POST /Deals").size() >= 3);
+        assertThat(deadLettered()).as("not counted as dead-lettered").isEqualTo(deadLetteredBefore);
+
+        admin.declareQueue(properDeadLetterQueue());
+
+        Message dead = rabbit.receive(topology.deadLetterQueue(), 15_000);
+        assertThat(dead).as("the conversion reached the DLQ once it existed").isNotNull();
+        assertThat(dead.getBody()).isEqualTo(body);
+        assertThat(dead.getMessageProperties().getMessageId()).isEqualTo("rd-unroutable");
+        assertThat(dead.getMessageProperties().<String>getHeader(FailureHeaders.REASON)).isEqualTo("ploomes-4xx");
+        assertNothingLeftInTheInputQueue();
+    }
+
+    @Test
+    void aNackedDeadLetterRequeuesTheOriginalUntilTheDlqTakesIt() {
+        admin.deleteQueue(topology.deadLetterQueue());
+        // a DLQ that refuses every message: a publish to it is nacked by the broker (a classic queue, whose
+        // length limit is exact; a quorum queue lets the first message past a limit of 0)
+        admin.declareQueue(QueueBuilder.durable(topology.deadLetterQueue())
+                .maxLength(0).overflow(QueueBuilder.Overflow.rejectPublish).build());
+        byte[] body = codec.encode(Conversions.ana());
+
+        publish(body, "rd-nacked");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> PLOOMES.requests("POST /Deals").size() >= 3);
+        assertThat(rabbit.receive(topology.deadLetterQueue())).isNull();
+
+        admin.deleteQueue(topology.deadLetterQueue());
+        admin.declareQueue(properDeadLetterQueue());
+
+        Message dead = rabbit.receive(topology.deadLetterQueue(), 15_000);
+        assertThat(dead).as("the conversion reached the DLQ once it took messages").isNotNull();
+        assertThat(dead.getBody()).isEqualTo(body);
+        assertThat(dead.getMessageProperties().getMessageId()).isEqualTo("rd-nacked");
+        assertNothingLeftInTheInputQueue();
+    }
+
+    private void assertNothingLeftInTheInputQueue() {
+        // stopping the consumer returns any unacked delivery to the queue: none may come back
+        listeners.stop();
+        try {
+            assertThat(admin.getQueueInfo(topology.inputQueue()).getMessageCount()).isZero();
+        } finally {
+            listeners.start();
+        }
+    }
+
+    private Queue properDeadLetterQueue() {
+        return topology.declarables().getDeclarablesByType(Queue.class).stream()
+                .filter(q -> q.getName().equals(topology.deadLetterQueue())).findFirst().orElseThrow();
+    }
+
+    private void publish(byte[] body, String id) {
+        MessageProperties props = new MessageProperties();
+        props.setMessageId(id);
+        props.setContentType(ConversionCodec.CONTENT_TYPE);
+        props.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+        rabbit.send(topology.exchange(), Topology.ROUTING_KEY, new Message(body, props));
+    }
+
+    private double deadLettered() {
+        var counter = meters.find("rdploomes.worker.dead.lettered").tag("reason", "ploomes-4xx").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static FakePloomes start() {
+        try {
+            return new FakePloomes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
