@@ -32,6 +32,12 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public static ServiceProcess start(String module, int port, Map<String, String> environment) throws IOException {
+        return start(module, module, port, environment);
+    }
+
+    /** As {@link #start(String, int, Map)}, logging to {@code e2e-logs/<logName>.log}, so two runs of one module keep both logs. */
+    public static ServiceProcess start(String module, String logName, int port, Map<String, String> environment)
+            throws IOException {
         Path root = Path.of(System.getProperty("rdploomes.root", ".."));
         Path jar = root.resolve(module).resolve("target").resolve(module + ".jar");
         if (!Files.isRegularFile(jar)) {
@@ -40,7 +46,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Path logs = root.resolve("end-to-end").resolve("target").resolve("e2e-logs");
         Files.createDirectories(logs);
-        Path log = logs.resolve(module + ".log");
+        Path log = logs.resolve(logName + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
@@ -80,6 +86,15 @@ public final class ServiceProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** SIGKILL (what {@code kill -9} or the OOM killer does): no shutdown hook, no graceful stop, no ack. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     @Override
