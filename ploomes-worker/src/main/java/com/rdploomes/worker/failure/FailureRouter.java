@@ -12,6 +12,7 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.MessagePropertiesBuilder;
 
 import com.rdploomes.model.FailureHeaders;
+import com.rdploomes.model.Masking;
 import com.rdploomes.model.Topology;
 
 import io.micrometer.core.instrument.Counter;
@@ -56,7 +57,7 @@ public class FailureRouter {
                 .increment();
         log.warn("conversion {} conversion={} attempt={} reason={} status={} queue={} detail={}",
                 retry ? "will be retried" : "dead-lettered", failed.getMessageProperties().getMessageId(), attempt,
-                failure.reason(), failure.httpStatus(), queue, bounded(failure.detail()));
+                failure.reason(), failure.httpStatus(), queue, Masking.text(bounded(failure.detail())));
         return destination;
     }
 

@@ -16,6 +16,7 @@ import com.rdploomes.model.Conversion;
 import com.rdploomes.model.ConversionCodec;
 import com.rdploomes.model.FailureHeaders;
 import com.rdploomes.model.InvalidConversionException;
+import com.rdploomes.model.Masking;
 import com.rdploomes.model.Topology;
 import com.rdploomes.worker.crm.ConversionHandler;
 import com.rdploomes.worker.failure.Failure;
@@ -76,7 +77,7 @@ class ConversionListener {
         } catch (RuntimeException e) {
             Failure failure = classifier.classify(e);
             if ("worker-error".equals(failure.reason())) {
-                log.error("unexpected error on conversion={}", messageId, e);
+                log.error("unexpected error on conversion={}: {}", messageId, Masking.text(String.valueOf(e)));
             }
             failures.route(message, attempt, failure);
         } finally {

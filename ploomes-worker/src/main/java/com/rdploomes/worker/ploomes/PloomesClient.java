@@ -19,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.retry.support.RetryTemplate;
 
+import com.rdploomes.model.Masking;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import tools.jackson.core.JacksonException;
@@ -128,7 +130,7 @@ public class PloomesClient {
         }
         int status = response.statusCode();
         record(call, Integer.toString(status), started);
-        log.debug("ploomes call={} status={} ms={}", call, status, elapsedMillis(started));
+        log.info("ploomes call={} status={} ms={}", call, status, elapsedMillis(started));
         if (status >= 200 && status < 300) {
             return parse(response.body(), call);
         }
@@ -140,7 +142,7 @@ public class PloomesClient {
         String excerpt = excerpt(response.body());
         // a 5xx other than a gateway's may come after the entity was written
         boolean mayHaveBeenApplied = creates && status >= 500 && status != 502 && status != 503 && status != 504;
-        log.warn("ploomes call={} status={} retryAfter={} body={}", call, status, retryAfter, excerpt);
+        log.warn("ploomes call={} status={} retryAfter={} body={}", call, status, retryAfter, Masking.text(excerpt));
         throw new PloomesException(call, status, excerpt, retryAfter, mayHaveBeenApplied,
                 call + " answered " + status + ": " + excerpt, null);
     }
