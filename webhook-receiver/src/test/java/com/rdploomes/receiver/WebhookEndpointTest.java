@@ -188,6 +188,15 @@ class WebhookEndpointTest {
     }
 
     @Test
+    void absurdlyDeepNestingIs400NotAStackOverflow() {
+        String deep = "{\"leads\":[{\"email\":\"deep@example.com\",\"custom_fields\":{\"x\":"
+                + "[".repeat(5_000) + "]".repeat(5_000) + "}}]}";
+        HttpResponse<String> response = http.post(URL, deep.getBytes(StandardCharsets.UTF_8), "Content-Type", JSON);
+        assertProblem(response, 400, "malformed");
+        assertThat(queued()).isZero();
+    }
+
+    @Test
     void unknownShapeIs400NamingTheAcceptedShapes() {
         HttpResponse<String> response = http.post(URL, "{\"name\":\"x\",\"email\":\"x@example.com\"}"
                 .getBytes(StandardCharsets.UTF_8), "Content-Type", JSON);
