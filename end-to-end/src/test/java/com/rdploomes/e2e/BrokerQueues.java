@@ -80,8 +80,9 @@ public final class BrokerQueues implements AutoCloseable {
         return info == null ? 0 : info.getConsumerCount();
     }
 
+    /** The next message, waiting up to the timeout for one; 0 or less: only what is there now. */
     public Message receive(String queue, long timeoutMillis) {
-        return rabbit.receive(queue, timeoutMillis);
+        return timeoutMillis <= 0 ? rabbit.receive(queue) : rabbit.receive(queue, timeoutMillis);
     }
 
     public void purgeAll() {
