@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A TCP proxy on a loopback port in front of the real broker, so a test can take the broker away from one
  * application without touching the shared RabbitMQ other tests use. {@link #cut()} is an outage as the
  * application sees it: every open connection is closed and new ones are refused (the port stops listening);
- * {@link #restore()} is the broker coming back on the same port.
+ * {@link #freeze()} is a broker that stops answering: connections stay open but every byte is dropped, so a
+ * publish is never confirmed; {@link #restore()} is the broker coming back on the same port (connections
+ * that lost bytes while frozen are closed first, as the broker would have dropped them).
  *
  * <p>Plain blocking sockets on virtual threads: two pumps per connection, nothing to configure.
  */
@@ -30,6 +32,7 @@ public final class TcpProxy implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
     private volatile ServerSocket listener;
+    private volatile boolean frozen;
 
     private TcpProxy(InetSocketAddress target, int port) {
         this.target = target;
@@ -92,8 +95,19 @@ public final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    /** The broker stops answering: connections stay open, bytes go nowhere in either direction. */
+    public void freeze() {
+        frozen = true;
+    }
+
     /** The broker is back, on the same port. */
     public synchronized void restore() {
+        if (frozen) {
+            // the AMQP streams lost bytes: no client could go on with them
+            open.forEach(TcpProxy::closeQuietly);
+            open.clear();
+            frozen = false;
+        }
         if (listener != null) {
             return;
         }
@@ -152,8 +166,10 @@ public final class TcpProxy implements AutoCloseable {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int read;
             while ((read = in.read(buffer)) >= 0) {
-                out.write(buffer, 0, read);
-                out.flush();
+                if (!frozen) {
+                    out.write(buffer, 0, read);
+                    out.flush();
+                }
             }
         } catch (SocketException closed) {
             // one side went away, or cut() closed it

@@ -143,6 +143,26 @@ class SpoolRecoveryTest {
     }
 
     @Test
+    void aBrokerThatStopsConfirmingIsSpooledAfterTheConfirmTimeout() {
+        accepted(post("seed-conversion.json"));
+        take(1);
+
+        PROXY.freeze(); // connections stay open, nothing comes back: no confirm
+        long started = System.nanoTime();
+        JsonNode answer = accepted(post("v2-converted.json"));
+
+        assertThat(answer.get("spooled").booleanValue()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("spooled once the confirm timeout (2 s) passed").isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+        assertThat(spoolDepth()).isEqualTo(1);
+
+        PROXY.restore();
+        assertThat(take(1).getFirst().getMessageProperties().getMessageId())
+                .isEqualTo(answer.get("conversionIds").get(0).stringValue());
+        await().atMost(Duration.ofSeconds(10)).until(() -> spoolDepth() == 0);
+    }
+
+    @Test
     void anUnroutableConversionWaitsInTheSpoolUntilTheTopologyIsDeclaredAgain() {
         accepted(post("seed-conversion.json"));
         take(1); // the topology exists

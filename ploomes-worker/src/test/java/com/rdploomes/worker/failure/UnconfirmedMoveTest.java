@@ -34,10 +34,10 @@ import com.rdploomes.worker.ploomes.FakePloomes.Answer;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Moving a failed conversion to the dead-letter queue is confirmed before the original is acked: when the
- * broker cannot take the move (the DLQ is gone, so the publish is returned as unroutable; or the DLQ refuses
- * it, so the publish is nacked) the worker must not count it as done. The original goes back to the input
- * queue and is tried again, and reaches the DLQ, reason and body intact, once the DLQ can take it.
+ * Moving a failed conversion to a retry tier or the dead-letter queue is confirmed before the original is
+ * acked: when the broker cannot take the move (the queue is gone, so the publish is returned as unroutable;
+ * or it refuses it, so the publish is nacked) the worker must not count it as done. The original goes back
+ * to the input queue and is tried again, and reaches its destination, body intact, once that can take it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class UnconfirmedMoveTest {
@@ -82,11 +82,11 @@ class UnconfirmedMoveTest {
     }
 
     @AfterEach
-    void normalDeadLetterQueue() {
+    void normalQueues() {
         listeners.stop();
         try {
             admin.deleteQueue(topology.deadLetterQueue());
-            admin.declareQueue(properDeadLetterQueue());
+            topology.declarables().getDeclarablesByType(Queue.class).forEach(admin::declareQueue);
             topology.allQueues().forEach(admin::purgeQueue);
         } finally {
             listeners.start();
@@ -146,6 +146,32 @@ class UnconfirmedMoveTest {
         assertThat(dead.getBody()).isEqualTo(body);
         assertThat(dead.getMessageProperties().getMessageId()).isEqualTo("rd-nacked");
         assertNothingLeftInTheInputQueue();
+    }
+
+    @Test
+    void anUnroutableMoveToARetryTierRequeuesTheOriginalUntilTheTierIsBack() {
+        PLOOMES.reset();
+        PLOOMES.always("GET /Contacts", Answer.json(503, "maintenance"));
+        assertThat(admin.deleteQueue(topology.retryQueue(0))).isTrue();
+        double retriedBefore = retried();
+
+        publish(codec.encode(Conversions.ana()), "rd-tier-gone");
+
+        // each delivery tries the lookup 3 times, then fails to move the conversion: it comes back, again and again
+        await().atMost(Duration.ofSeconds(15)).until(() -> PLOOMES.requests("GET /Contacts").size() >= 9);
+        assertThat(retried()).as("not counted as sent to a tier").isEqualTo(retriedBefore);
+
+        PLOOMES.reset(); // Ploomes heals; the tier comes back
+        topology.declarables().getDeclarablesByType(Queue.class).forEach(admin::declareQueue);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> PLOOMES.requests("POST /InteractionRecords").size() == 1);
+        assertNothingLeftInTheInputQueue();
+        assertThat(rabbit.receive(topology.deadLetterQueue())).isNull();
+    }
+
+    private double retried() {
+        var counter = meters.find("rdploomes.worker.retried").tag("reason", "ploomes-unavailable").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private void assertNothingLeftInTheInputQueue() {
