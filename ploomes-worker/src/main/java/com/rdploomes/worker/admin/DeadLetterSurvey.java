@@ -1,0 +1,91 @@
+package com.rdploomes.worker.admin;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import com.rdploomes.worker.admin.deadletters.DeadLetters;
+import com.rdploomes.worker.admin.deadletters.Selection;
+
+/**
+ * Keeps the dead-letters-by-reason gauge current by reading the queue (and leaving it as it was) every
+ * DEAD_LETTER_SURVEY_INTERVAL, and after every admin operation. Queues are not countable by header any other way.
+ */
+public class DeadLetterSurvey implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterSurvey.class);
+
+    private final DeadLetters deadLetters;
+    private final DeadLetterMetrics metrics;
+    private final Duration interval;
+    private final AtomicBoolean failing = new AtomicBoolean();
+    private final AtomicBoolean skipped = new AtomicBoolean();
+    /** Whether this broker counts reads towards a delivery limit; asked once, on the first successful connection. */
+    private volatile Boolean readsCount;
+    private ScheduledExecutorService executor;
+
+    DeadLetterSurvey(DeadLetters deadLetters, DeadLetterMetrics metrics, Duration interval) {
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+        this.interval = interval;
+    }
+
+    /** Reads the queue now, off the caller's thread. */
+    public void refreshSoon() {
+        ScheduledExecutorService running = executor;
+        if (running != null && !running.isShutdown()) {
+            running.execute(this::refresh);
+        }
+    }
+
+    void refresh() {
+        try {
+            if (readsCount == null) {
+                readsCount = DeadLetters.readsCountTowardsDeliveryLimit(deadLetters.brokerVersion());
+            }
+            if (readsCount) {
+                if (skipped.compareAndSet(false, true)) {
+                    log.warn("the dead-letters gauge does not read the queue on this RabbitMQ (4.0-4.2): each read counts "
+                            + "towards the quorum queue's delivery limit; set a policy with delivery-limit -1 on {} and restart",
+                            deadLetters.topology().deadLetterQueue());
+                }
+                return;
+            }
+            metrics.update(deadLetters.survey(Selection.everything(), letter -> { }).byReason());
+            if (failing.compareAndSet(true, false)) {
+                log.info("dead-letters gauge reads the queue again");
+            }
+        } catch (RuntimeException e) {
+            if (failing.compareAndSet(false, true)) {
+                log.warn("dead-letters gauge cannot read the queue: {}", e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("dead-letter-survey").factory());
+        if (!interval.isZero() && !interval.isNegative()) {
+            // the first read one interval after start: a worker that starts and stops at once (tests) never reads
+            executor.scheduleWithFixedDelay(this::refresh, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null && !executor.isShutdown();
+    }
+}
