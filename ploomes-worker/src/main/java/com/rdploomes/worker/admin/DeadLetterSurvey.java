@@ -15,9 +15,9 @@ import com.rdploomes.worker.admin.deadletters.Selection;
 
 /**
  * Keeps the dead-letters-by-reason gauge current by reading the queue (and leaving it as it was) every
- * DEAD_LETTER_SURVEY_INTERVAL, and after every admin operation. Queues are not countable by header any other way.
+ * DEAD_LETTER_SURVEY_INTERVAL. Queues are not countable by header any other way.
  */
-public class DeadLetterSurvey implements SmartLifecycle {
+class DeadLetterSurvey implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterSurvey.class);
 
@@ -36,14 +36,6 @@ public class DeadLetterSurvey implements SmartLifecycle {
         this.interval = interval;
     }
 
-    /** Reads the queue now, off the caller's thread. */
-    public void refreshSoon() {
-        ScheduledExecutorService running = executor;
-        if (running != null && !running.isShutdown()) {
-            running.execute(this::refresh);
-        }
-    }
-
     void refresh() {
         try {
             if (readsCount == null) {
@@ -57,7 +49,8 @@ public class DeadLetterSurvey implements SmartLifecycle {
                 }
                 return;
             }
-            metrics.update(deadLetters.survey(Selection.everything(), letter -> { }).byReason());
+            // busy with a list, export or discard of this process: the next turn will count
+            deadLetters.surveyIfIdle(Selection.everything(), letter -> { }).ifPresent(survey -> metrics.update(survey.byReason()));
             if (failing.compareAndSet(true, false)) {
                 log.info("dead-letters gauge reads the queue again");
             }

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -41,6 +43,12 @@ public final class DeadLetters {
     private final Duration confirmTimeout;
     private final DeadLetterEvents events;
     private final Sweep sweep;
+    /**
+     * Two walks of the queue at once hide from each other what each holds, so the short ones of this process (lists,
+     * the page, the gauge, exports, discards) take turns. A replay does not take part: it can run for hours, and holds
+     * at most one round's unselected messages at a time. Another process (the command line) is not covered.
+     */
+    private final ReentrantLock readers = new ReentrantLock(true);
 
     public DeadLetters(BrokerConnections broker, Topology topology, Clock clock, Duration confirmTimeout,
                        Duration maxHold, DeadLetterEvents events) {
@@ -58,6 +66,27 @@ public final class DeadLetters {
 
     /** Reads the matching dead letters, in queue order, and leaves every one of them in place. */
     public Survey survey(Selection filter, Consumer<DeadLetter> each) {
+        readers.lock();
+        try {
+            return surveyHoldingTheLock(filter, each);
+        } finally {
+            readers.unlock();
+        }
+    }
+
+    /** A survey only if no other read or discard of this process is running: the gauge skips a turn rather than wait. */
+    public Optional<Survey> surveyIfIdle(Selection filter, Consumer<DeadLetter> each) {
+        if (!readers.tryLock()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(surveyHoldingTheLock(filter, each));
+        } finally {
+            readers.unlock();
+        }
+    }
+
+    private Survey surveyHoldingTheLock(Selection filter, Consumer<DeadLetter> each) {
         Sweep.Result result = withConnection("list", connection ->
                 sweep.run(connection, filter::matches, Sweep.LOOK, new StopSignal(), each));
         return new Survey(result.inQueueAtStart(), result.read(), result.matched(), result.byReason());
@@ -111,15 +140,20 @@ public final class DeadLetters {
                 return true;
             }
         };
-        Sweep.Result result = withConnection("discard", connection ->
-                sweep.run(connection, presentAt(selection, started), disposal, stop, letter -> {
-                    if (!dryRun) {
-                        events.discarded(letter);
-                        log.info("dead letter discarded conversion={} reason={}", letter.conversionId(), letter.reason());
-                    }
-                    each.accept(letter);
-                }));
-        return outcome("discard", dryRun, result);
+        readers.lock();
+        try {
+            Sweep.Result result = withConnection("discard", connection ->
+                    sweep.run(connection, presentAt(selection, started), disposal, stop, letter -> {
+                        if (!dryRun) {
+                            events.discarded(letter);
+                            log.info("dead letter discarded conversion={} reason={}", letter.conversionId(), letter.reason());
+                        }
+                        each.accept(letter);
+                    }));
+            return outcome("discard", dryRun, result);
+        } finally {
+            readers.unlock();
+        }
     }
 
     /** Writes the selected dead letters to the sink and leaves them in the queue. */
@@ -135,10 +169,15 @@ public final class DeadLetters {
                 return false;
             }
         };
-        Sweep.Result result = withConnection("export", connection ->
-                sweep.run(connection, selection::matches, disposal, stop, each));
-        // exported ones stay in the queue: what moved is what was written
-        return outcome("export", true, result).withDryRun(false);
+        readers.lock();
+        try {
+            Sweep.Result result = withConnection("export", connection ->
+                    sweep.run(connection, selection::matches, disposal, stop, each));
+            // exported ones stay in the queue: what moved is what was written
+            return outcome("export", true, result).withDryRun(false);
+        } finally {
+            readers.unlock();
+        }
     }
 
     /**

@@ -6,7 +6,6 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 import com.rdploomes.worker.admin.AdminSettings;
-import com.rdploomes.worker.admin.DeadLetterSurvey;
 import com.rdploomes.worker.admin.deadletters.DeadLetters;
 
 @Configuration(proxyBeanMethods = false)
@@ -22,7 +21,7 @@ class AdminWebConfiguration {
     }
 
     @Bean
-    ReplayJobs replayJobs(DeadLetters deadLetters, DeadLetterSurvey survey) {
-        return new ReplayJobs(deadLetters, survey);
+    ReplayJobs replayJobs(DeadLetters deadLetters) {
+        return new ReplayJobs(deadLetters);
     }
 }

@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import com.rdploomes.worker.admin.AdminSettings;
-import com.rdploomes.worker.admin.DeadLetterSurvey;
 import com.rdploomes.worker.admin.deadletters.BrokerUnavailableException;
 import com.rdploomes.worker.admin.deadletters.DeadLetter;
 import com.rdploomes.worker.admin.deadletters.DeadLetterDetail;
@@ -57,16 +56,13 @@ class DeadLettersApi {
     private final DeadLetters deadLetters;
     private final ReplayJobs replays;
     private final AdminSettings settings;
-    private final DeadLetterSurvey survey;
     private final WorkerStatus status;
     private final Clock clock = Clock.systemUTC();
 
-    DeadLettersApi(DeadLetters deadLetters, ReplayJobs replays, AdminSettings settings, DeadLetterSurvey survey,
-                   WorkerStatus status) {
+    DeadLettersApi(DeadLetters deadLetters, ReplayJobs replays, AdminSettings settings, WorkerStatus status) {
         this.deadLetters = deadLetters;
         this.replays = replays;
         this.settings = settings;
-        this.survey = survey;
         this.status = status;
     }
 
@@ -123,11 +119,7 @@ class DeadLettersApi {
     @PostMapping(path = "/dead-letters/discard", consumes = MediaType.APPLICATION_JSON_VALUE)
     Outcome discard(@RequestBody SelectionRequest request) {
         Selection selection = request.selection(clock).requireExplicit();
-        Outcome outcome = deadLetters.discard(selection, request.isDryRun(), null, new StopSignal(), letter -> { });
-        if (!request.isDryRun()) {
-            survey.refreshSoon();
-        }
-        return outcome;
+        return deadLetters.discard(selection, request.isDryRun(), null, new StopSignal(), letter -> { });
     }
 
     @GetMapping(path = "/dead-letters/export", produces = NDJSON)
@@ -157,9 +149,7 @@ class DeadLettersApi {
     ImportResult importFile(HttpServletRequest request, @RequestParam(name = "dry_run", defaultValue = "false") boolean dryRun)
             throws IOException {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {
-            ImportResult result = deadLetters.importFrom(reader, dryRun, new StopSignal());
-            survey.refreshSoon();
-            return result;
+            return deadLetters.importFrom(reader, dryRun, new StopSignal());
         }
     }
 

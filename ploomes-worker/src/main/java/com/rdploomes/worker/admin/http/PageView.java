@@ -151,7 +151,12 @@ final class PageView {
         if (matched > rows.size()) {
             html.append(" (the first ").append(rows.size()).append(" shown)");
         }
-        html.append("</h2>\n<p id=\"bulk\" data-filter='").append(esc(filterJson())).append("'>")
+        html.append("</h2>\n");
+        if (job != null && "running".equals(job.state())) {
+            // the replay holds the messages it is going through for a moment: they return when it moves on
+            html.append("<p class=\"muted\">A replay is running: dead letters it is going through may be missing here until it moves on.</p>\n");
+        }
+        html.append("<p id=\"bulk\" data-filter='").append(esc(filterJson())).append("'>")
                 .append("<button id=\"replay-matching\" data-count=\"").append(matched).append("\"").append(matched == 0 ? " disabled" : "")
                 .append(">Replay ").append(filtered ? "all " + matched + " matching" : "all " + matched).append("</button> ")
                 .append("<button id=\"discard-matching\" data-count=\"").append(matched).append("\"").append(matched == 0 ? " disabled" : "")

@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
-import com.rdploomes.worker.admin.DeadLetterSurvey;
 import com.rdploomes.worker.admin.deadletters.DeadLetters;
 import com.rdploomes.worker.admin.deadletters.Outcome;
 import com.rdploomes.worker.admin.deadletters.Selection;
@@ -29,12 +28,10 @@ class ReplayJobs implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ReplayJobs.class);
 
     private final DeadLetters deadLetters;
-    private final DeadLetterSurvey survey;
     private Running current;
 
-    ReplayJobs(DeadLetters deadLetters, DeadLetterSurvey survey) {
+    ReplayJobs(DeadLetters deadLetters) {
         this.deadLetters = deadLetters;
-        this.survey = survey;
     }
 
     synchronized Job start(Selection selection, int perMinute) {
@@ -123,7 +120,6 @@ class ReplayJobs implements DisposableBean {
                 log.warn("dead-letter replay failed job={} replayed={}: {}", id, replayed.get(), e.getMessage());
             } finally {
                 finishedAt = Instant.now();
-                survey.refreshSoon();
             }
         }
 

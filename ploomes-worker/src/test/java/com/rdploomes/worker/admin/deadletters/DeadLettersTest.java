@@ -440,6 +440,32 @@ class DeadLettersTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> queues.depth(dlq) == 0);
     }
 
+    @Test
+    void readsOfThisProcessTakeTurnsSoNoneHidesMessagesFromAnother() throws Exception {
+        queues.park("c-1", "ana@example.com", "ploomes-4xx");
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CompletableFuture<Survey> slow = CompletableFuture.supplyAsync(() -> deadLetters.survey(Selection.everything(), letter -> {
+            reading.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        reading.await();
+
+        // the gauge does not wait for a list: it skips its turn
+        assertThat(deadLetters.surveyIfIdle(Selection.everything(), l -> { })).isEmpty();
+        // a second list waits for the first instead of finding the queue empty
+        CompletableFuture<Survey> second = CompletableFuture.supplyAsync(() -> deadLetters.survey(Selection.everything(), l -> { }));
+        release.countDown();
+
+        assertThat(slow.get().matched()).isEqualTo(1);
+        assertThat(second.get().matched()).isEqualTo(1);
+        assertThat(deadLetters.surveyIfIdle(Selection.everything(), l -> { })).hasValueSatisfying(s -> assertThat(s.matched()).isEqualTo(1));
+    }
+
     private List<String> ids(Selection selection) {
         List<String> ids = new ArrayList<>();
         deadLetters.survey(selection, l -> ids.add(l.conversionId()));

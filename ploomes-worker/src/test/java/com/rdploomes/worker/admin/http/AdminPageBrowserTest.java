@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -111,7 +112,7 @@ class AdminPageBrowserTest {
         assertThat(cell("#total")).isEqualTo("3");
         assertThat(cell("#listener")).isEqualTo("consuming");
         assertThat(cell("#queues tr[data-role='dead letters'] td.num")).isEqualTo("3");
-        assertThat(rows()).containsExactly("rd-page-1", "rd-page-2", "rd-page-3");
+        assertThat(rows()).containsExactlyInAnyOrder("rd-page-1", "rd-page-2", "rd-page-3");
         assertThat(browser.getPageSource()).contains("a***@example.com").doesNotContain("ana.exemplo@example.com");
         Files.write(Path.of("target", "admin-page.png"), browser.getScreenshotAs(OutputType.BYTES));
 
@@ -123,7 +124,7 @@ class AdminPageBrowserTest {
         reason.sendKeys("ploomes-4xx");
         browser.findElement(By.id("apply")).click();
         wait(ExpectedConditions.urlContains("reason=ploomes-4xx"));
-        assertThat(rows()).containsExactly("rd-page-1", "rd-page-3");
+        assertThat(rows()).containsExactlyInAnyOrder("rd-page-1", "rd-page-3");
         assertThat(cell("#replay-matching")).isEqualTo("Replay all 2 matching");
     }
 
@@ -134,10 +135,10 @@ class AdminPageBrowserTest {
         row("rd-page-2").findElement(By.cssSelector("button.replay")).click();
 
         // the page follows the replay, then reloads without it
-        wait(driver -> rows().equals(List.of("rd-page-1", "rd-page-3")));
+        wait(driver -> Set.copyOf(rows()).equals(Set.of("rd-page-1", "rd-page-3")));
         assertThat(cell("#job")).startsWith("done: 1 replayed");
         await().atMost(Duration.ofSeconds(20)).until(() -> PLOOMES.requests("POST /InteractionRecords").size() == 1);
-        assertThat(QUEUES.ids(QUEUES.topology().deadLetterQueue())).containsExactly("rd-page-1", "rd-page-3");
+        assertThat(QUEUES.ids(QUEUES.topology().deadLetterQueue())).containsExactlyInAnyOrder("rd-page-1", "rd-page-3");
     }
 
     @Test
@@ -153,8 +154,8 @@ class AdminPageBrowserTest {
         row("rd-page-1").findElement(By.cssSelector("button.discard")).click();
         wait(ExpectedConditions.alertIsPresent()).accept();
 
-        wait(driver -> rows().equals(List.of("rd-page-2", "rd-page-3")));
-        assertThat(QUEUES.ids(QUEUES.topology().deadLetterQueue())).containsExactly("rd-page-2", "rd-page-3");
+        wait(driver -> Set.copyOf(rows()).equals(Set.of("rd-page-2", "rd-page-3")));
+        assertThat(QUEUES.ids(QUEUES.topology().deadLetterQueue())).containsExactlyInAnyOrder("rd-page-2", "rd-page-3");
     }
 
     @Test
