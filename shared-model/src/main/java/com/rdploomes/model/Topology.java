@@ -33,6 +33,12 @@ public record Topology(String prefix, List<Duration> retryDelays, int deliveryLi
     public static final List<Duration> DEFAULT_RETRY_DELAYS =
             List.of(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2));
     public static final int DEFAULT_DELIVERY_LIMIT = 20;
+    /**
+     * The delivery limit of the queues nobody consumes from (the DLQ, the retry tiers). Operators' tools read
+     * dead letters and hand them back, which counts as a delivery; RabbitMQ 4 gives every quorum queue a limit
+     * of 20 unless one is set, and would then drop a dead letter that was merely looked at 20 times.
+     */
+    static final int UNLIMITED = Integer.MAX_VALUE;
 
     public Topology {
         prefix = prefix == null ? "" : prefix;
@@ -92,10 +98,11 @@ public record Topology(String prefix, List<Duration> retryDelays, int deliveryLi
         all.add(exchange);
         all.add(input);
         all.add(binding);
-        all.add(QueueBuilder.durable(deadLetterQueue()).quorum().build());
+        all.add(QueueBuilder.durable(deadLetterQueue()).quorum().deliveryLimit(UNLIMITED).build());
         for (int i = 0; i < retryDelays.size(); i++) {
             all.add(quorum(retryQueue(i))
                     .ttl(Math.toIntExact(retryDelays.get(i).toMillis()))
+                    .deliveryLimit(UNLIMITED)
                     .deadLetterExchange("")
                     .deadLetterRoutingKey(inputQueue())
                     .build());

@@ -54,6 +54,16 @@ class TopologyTest {
         for (String queue : topology.allQueues()) {
             assertThat(admin.getQueueProperties(queue)).as(queue).isNotNull();
         }
+        // queues that operators read (DLQ) or that are peeked (tiers) must not count those reads to a drop
+        java.util.Map<String, Object> arguments = new java.util.HashMap<>();
+        topology.declarables().getDeclarablesByType(Queue.class).forEach(q -> {
+            if (!q.getName().equals(topology.inputQueue())) {
+                assertThat(q.getArguments()).as(q.getName()).containsEntry("x-delivery-limit", Integer.MAX_VALUE);
+            } else {
+                arguments.putAll(q.getArguments());
+            }
+        });
+        assertThat(arguments).containsEntry("x-delivery-limit", 5).containsEntry("x-dead-letter-strategy", "at-least-once");
 
         RabbitTemplate template = new RabbitTemplate(connections);
         MessageProperties props = new MessageProperties();

@@ -25,9 +25,6 @@ class DeadLetterSurvey implements SmartLifecycle {
     private final DeadLetterMetrics metrics;
     private final Duration interval;
     private final AtomicBoolean failing = new AtomicBoolean();
-    private final AtomicBoolean skipped = new AtomicBoolean();
-    /** Whether this broker counts reads towards a delivery limit; asked once, on the first successful connection. */
-    private volatile Boolean readsCount;
     private ScheduledExecutorService executor;
 
     DeadLetterSurvey(DeadLetters deadLetters, DeadLetterMetrics metrics, Duration interval) {
@@ -38,17 +35,6 @@ class DeadLetterSurvey implements SmartLifecycle {
 
     void refresh() {
         try {
-            if (readsCount == null) {
-                readsCount = DeadLetters.readsCountTowardsDeliveryLimit(deadLetters.brokerVersion());
-            }
-            if (readsCount) {
-                if (skipped.compareAndSet(false, true)) {
-                    log.warn("the dead-letters gauge does not read the queue on this RabbitMQ (4.0-4.2): each read counts "
-                            + "towards the quorum queue's delivery limit; set a policy with delivery-limit -1 on {} and restart",
-                            deadLetters.topology().deadLetterQueue());
-                }
-                return;
-            }
             // busy with a list, export or discard of this process: the next turn will count
             deadLetters.surveyIfIdle(Selection.everything(), letter -> { }).ifPresent(survey -> metrics.update(survey.byReason()));
             if (failing.compareAndSet(true, false)) {

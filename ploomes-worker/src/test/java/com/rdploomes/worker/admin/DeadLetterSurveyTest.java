@@ -103,16 +103,6 @@ class DeadLetterSurveyTest {
         assertThat(meters.find("rdploomes.dead.letters.replayed").tag("reason", "invalid-message").counter()).isNull();
     }
 
-    @Test
-    void onlyRabbitMq4BeforeFourThreeCountsReadsTowardsTheDeliveryLimit() {
-        for (String version : List.of("4.0.0", "4.1.3", "4.2.5")) {
-            assertThat(DeadLetters.readsCountTowardsDeliveryLimit(version)).as(version).isTrue();
-        }
-        for (String version : List.of("3.10.8", "3.13.7", "4.3.0", "4.3.1-rc.1", "5.0.0", "unknown")) {
-            assertThat(DeadLetters.readsCountTowardsDeliveryLimit(version)).as(version).isFalse();
-        }
-    }
-
     private double waiting(String reason) {
         return meters.get("rdploomes.dead.letters").tag("reason", reason).gauge().value();
     }

@@ -51,7 +51,7 @@ class UnconfirmedMoveTest {
         registry.add("rd-ploomes.topology.prefix", () -> PREFIX);
         registry.add("rd-ploomes.topology.retry-delays", () -> "200ms");
         // high, so that the broker's own safety net does not park the message while the test watches the requeues
-        registry.add("rd-ploomes.topology.delivery-limit", () -> "1000");
+        registry.add("rd-ploomes.topology.delivery-limit", () -> "1000000");
         registry.add("rd-ploomes.publish-confirm-timeout", () -> "2s");
         registry.add("ploomes.api-url", PLOOMES::url);
         registry.add("ploomes.api-key", () -> "it-key");

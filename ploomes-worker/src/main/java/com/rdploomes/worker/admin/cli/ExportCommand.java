@@ -51,7 +51,6 @@ final class ExportCommand implements Callable<Integer> {
                 context.err().println("error: " + (outcome.stopped() ? "stopped on request" : outcome.error()) + "; the file is incomplete");
                 return ExitCodes.FAILED;
             }
-            Warnings.deliveryLimit(context);
             return ExitCodes.OK;
         } finally {
             if (file != null) {

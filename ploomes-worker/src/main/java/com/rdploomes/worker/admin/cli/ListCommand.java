@@ -53,7 +53,6 @@ final class ListCommand implements Callable<Integer> {
             }
             context.out().println(counts + total);
         }
-        Warnings.deliveryLimit(context);
         return ExitCodes.OK;
     }
 }

@@ -259,22 +259,6 @@ public final class DeadLetters {
         });
     }
 
-    /**
-     * RabbitMQ 4.0 to 4.2 count every message handed back to a quorum queue as a delivery and drop it after the default
-     * delivery limit of 20; reading the dead-letter queue often would then lose dead letters unless a policy lifts
-     * the limit. 3.x has no default limit, and 4.3 no longer counts a nack.
-     */
-    public static boolean readsCountTowardsDeliveryLimit(String version) {
-        String[] parts = version.split("[.-]");
-        try {
-            int major = Integer.parseInt(parts[0]);
-            int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
-            return major == 4 && minor < 3;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
     private QueueStatus.QueueDepth depth(Connection connection, String queue, String role) throws IOException {
         Channel channel = connection.createChannel();
         try {
