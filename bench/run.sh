@@ -14,7 +14,7 @@ if ! command -v wrk >/dev/null 2>&1; then
 fi
 
 echo "building the services and the benchmark..."
-./mvnw -B -q -DskipTests install
+./mvnw -B -q -DskipTests package
 ./mvnw -B -q -DskipTests -f bench/pom.xml package
 
 exec java -Dloader.main=com.rdploomes.bench.Bench -cp bench/target/bench.jar \

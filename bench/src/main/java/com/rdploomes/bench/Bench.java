@@ -75,7 +75,10 @@ public final class Bench {
         int seconds = Integer.parseInt(env("BENCH_SECONDS", "15"));
         int drainCount = Integer.parseInt(env("DRAIN_CONVERSIONS", "500"));
         byte[] legacyLead = Files.readAllBytes(root.resolve("samples/rdstation/legacy-one-lead.json"));
+        List<String> parts = List.of(env("BENCH_PARTS", "a,b,c,d,e").split(","));
         machine();
+        report.append("Parts measured in this run: ").append(String.join(", ", parts)).append("\n");
+        figures.put("parts", parts);
 
         // a. the receiver alone (no worker: its backlog is purged afterwards) beside the two references
         Launched receiver = start("webhook-receiver", Map.of("PORT", "%d", "WEBHOOK_TOKEN", TOKEN,
@@ -84,6 +87,7 @@ public final class Bench {
                 "/actuator/health", root.resolve("bench/target/bench.jar"));
         URI webhook = URI.create("http://127.0.0.1:" + receiver.port + "/webhook/rdstation");
         FixedRateLoad load = new FixedRateLoad();
+        if (parts.contains("a")) {
         load.run(webhook, 500, Duration.ofSeconds(5), i -> legacyLead, TOKEN); // JIT warm-up, not counted
         section("a. Receiver: ack latency at fixed rates (legacy one-lead body, open loop)");
         Map<String, Object> fixed = new LinkedHashMap<>();
@@ -109,6 +113,7 @@ public final class Bench {
         line("- receiver / ceiling = %.2f (target >= 0.80); ceiling / bare = %.2f".formatted(receiverRps / ceilingRps, ceilingRps / bareRps));
         figures.put("receiver_rss_mb_after_load", receiver.residentKb() / 1024);
         figures.put("references_rss_mb_after_load", references.residentKb() / 1024);
+        }
         references.close();
         running.remove(references);
         purge();
@@ -121,6 +126,7 @@ public final class Bench {
                 "PLOOMES_OWNER_ID", "120001", "PLOOMES_RATE_LIMIT_PER_MINUTE", "100000"));
         Launched worker = start("ploomes-worker", workerEnv, "/actuator/health");
 
+        if (parts.contains("b")) {
         section("b. End to end: 202 to deal, simulator answering in 50 ms, no rate limit");
         simulator("PUT", "/_simulator/settings", "{\"latencyMs\":50,\"ratePerMinute\":0}");
         simulator("POST", "/_simulator/reset", "{}");
@@ -147,6 +153,8 @@ public final class Bench {
         Percentiles p = Percentiles.ofNanos(e2e);
         figures.put("end_to_end", Map.of("p50_ms", p.p50(), "p95_ms", p.p95(), "p99_ms", p.p99(), "count", p.count()));
         line("- %d conversions at 5/s: %s (target p50 <= 300 ms)".formatted(e2eCount, p.text()));
+        }
+        if (parts.contains("c")) {
 
         section("c. Ploomes calls per conversion (counted by the simulator)");
         simulator("PUT", "/_simulator/settings", "{\"latencyMs\":0,\"ratePerMinute\":0}");
@@ -159,6 +167,8 @@ public final class Bench {
                 "returning_without_open_deal", returningNoDeal));
         line("- new lead: %d; returning lead with an open deal: %d; returning lead without one: %d (targets: <= 4, <= 3)"
                 .formatted(newLead, returningOpen, returningNoDeal));
+        }
+        if (parts.contains("d")) {
 
         section("d. Drain: " + drainCount + " conversions queued at once, simulator limit 120/min, worker budget 114/min");
         worker.close();
@@ -187,6 +197,7 @@ public final class Bench {
                 "rate_limited_429", limited));
         line("- drained in %.1f min: %d calls, %.1f calls/min = %.0f%% of the 114/min budget; 429s: %d (targets: >= 95%%, 0)"
                 .formatted(drainMinutes, calls, perMinute, 100 * perMinute / 114, limited));
+        }
 
         section("e. Memory and start-up");
         Map<String, Object> memory = new LinkedHashMap<>();
