@@ -1,9 +1,9 @@
 package com.rdploomes.worker.crm;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,15 +11,19 @@ import org.slf4j.LoggerFactory;
 import com.rdploomes.model.Conversion;
 import com.rdploomes.model.Lead;
 import com.rdploomes.model.Masking;
+import com.rdploomes.worker.account.PloomesAccount;
+import com.rdploomes.worker.mapping.Entity;
+import com.rdploomes.worker.mapping.FieldMapping;
 import com.rdploomes.worker.ploomes.ContactPhone;
 import com.rdploomes.worker.ploomes.NewContact;
+import com.rdploomes.worker.ploomes.OtherProperty;
 import com.rdploomes.worker.ploomes.PloomesClient;
 
 import tools.jackson.databind.JsonNode;
 
 /**
- * Finds the lead's contact by e-mail (the oldest, when several share it) or creates it. An existing
- * contact is only completed, never overwritten: what a salesperson typed wins over what RD sends.
+ * Finds the lead's contact by e-mail (the oldest, when several share it) or creates it with its phones and
+ * mapped contact fields. An existing contact is only completed, never overwritten ({@link ContactEnrichment}).
  */
 class ContactResolver {
 
@@ -27,50 +31,50 @@ class ContactResolver {
 
     private final PloomesClient ploomes;
     private final PhoneFormatter phones;
+    private final FieldMapping mapping;
     private final CrmSettings settings;
+    private final Supplier<PloomesAccount> account;
 
-    ContactResolver(PloomesClient ploomes, PhoneFormatter phones, CrmSettings settings) {
+    ContactResolver(PloomesClient ploomes, PhoneFormatter phones, FieldMapping mapping, CrmSettings settings,
+                    Supplier<PloomesAccount> account) {
         this.ploomes = ploomes;
         this.phones = phones;
+        this.mapping = mapping;
         this.settings = settings;
+        this.account = account;
     }
 
-    ResolvedContact resolve(Conversion conversion) {
+    /** @param email the lead's e-mail, already trimmed and lower-cased */
+    ResolvedContact resolve(Conversion conversion, String email) {
         Lead lead = conversion.lead();
-        List<ContactPhone> leadPhones = phones.format(lead.phones());
-        Optional<JsonNode> existing = ploomes.findContactByEmail(lead.email());
+        PloomesAccount checked = account.get();
+        List<ContactPhone> leadPhones = phones.format(lead.phones(),
+                new PhoneFormatter.PhoneTypes(checked.mobilePhoneTypeId(), checked.landlinePhoneTypeId()));
+        List<OtherProperty> fields = mapping.properties(Entity.CONTACT, conversion);
+        // custom fields are read only when some are mapped: the lookup stays as small as it can be
+        boolean readFields = !mapping.fields(Entity.CONTACT).isEmpty();
+        Optional<JsonNode> existing = ploomes.findContactByEmail(email, readFields);
         if (existing.isPresent()) {
             long id = existing.get().path("Id").asLong();
-            completeMissing(id, existing.get(), lead, leadPhones);
+            Map<String, Object> changes = ContactEnrichment.changes(existing.get(), lead, leadPhones, fields, readFields);
+            if (!changes.isEmpty()) {
+                ploomes.updateContact(id, changes);
+                log.info("contact completed id={} fields={} conversion={}", id, changes.keySet(), conversion.id());
+            }
             return new ResolvedContact(id, false);
         }
-        long id = ploomes.createContact(new NewContact(displayName(lead), NewContact.PERSON, lead.email(),
-                settings.ownerId(), settings.originId(), leadPhones));
-        log.info("contact created id={} email={} conversion={}", id, Masking.email(lead.email()), conversion.id());
+        long id = ploomes.createContact(new NewContact(displayName(lead), NewContact.PERSON, email,
+                settings.ownerId(), settings.originId(), leadPhones, fields));
+        log.info("contact created id={} email={} conversion={}", id, Masking.email(email), conversion.id());
         return new ResolvedContact(id, true);
-    }
-
-    private void completeMissing(long id, JsonNode contact, Lead lead, List<ContactPhone> leadPhones) {
-        Map<String, Object> changes = new LinkedHashMap<>();
-        if (contact.path("Name").asString("").isBlank() && lead.name() != null && !lead.name().isBlank()) {
-            changes.put("Name", lead.name().trim());
-        }
-        JsonNode existingPhones = contact.path("Phones");
-        boolean hasPhones = existingPhones.isArray() && !existingPhones.isEmpty();
-        if (!hasPhones && !leadPhones.isEmpty()) {
-            changes.put("Phones", leadPhones);
-        }
-        if (!changes.isEmpty()) {
-            ploomes.updateContact(id, changes);
-            log.info("contact completed id={} fields={}", id, changes.keySet());
-        }
     }
 
     static String displayName(Lead lead) {
         if (lead.name() != null && !lead.name().isBlank()) {
-            return lead.name().trim();
+            return lead.name().strip();
         }
-        return lead.email(); // Ploomes requires a name; the e-mail is what the salesperson would search for
+        // Ploomes requires a name; the e-mail is what the salesperson would search for
+        return LeadEmail.normalise(lead.email());
     }
 
     record ResolvedContact(long id, boolean created) {

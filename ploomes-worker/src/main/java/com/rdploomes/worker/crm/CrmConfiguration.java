@@ -1,12 +1,16 @@
 package com.rdploomes.worker.crm;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.rdploomes.worker.account.AccountStatus;
+import com.rdploomes.worker.account.PloomesAccount;
+import com.rdploomes.worker.mapping.FieldMapping;
 import com.rdploomes.worker.ploomes.PloomesClient;
 import com.rdploomes.worker.ploomes.PloomesProperties;
 
@@ -16,10 +20,22 @@ class CrmConfiguration {
     private static final Logger log = LoggerFactory.getLogger(CrmConfiguration.class);
 
     @Bean
-    ConversionHandler conversionHandler(PloomesClient ploomes, PloomesProperties properties) {
+    ConversionHandler conversionHandler(PloomesClient ploomes, PloomesProperties properties, CrmProperties crm,
+                                        FieldMapping mapping, AccountStatus account) {
+        return handler(ploomes, properties, crm, mapping, account, Clock.systemUTC());
+    }
+
+    /** The handler as the application wires it; tests build it the same way with an account of their own. */
+    static ConversionHandler handler(PloomesClient ploomes, PloomesProperties properties, CrmProperties crm,
+                                     FieldMapping mapping, Supplier<PloomesAccount> account, Clock clock) {
         CrmSettings settings = settings(properties);
-        return new ConversionHandler(new ContactResolver(ploomes, new PhoneFormatter(), settings),
-                new DealOpener(ploomes, settings), new NoteWriter(ploomes, Clock.systemUTC()));
+        OpportunityRule rule = OpportunityRule.parse(crm.opportunityRule());
+        log.info("deal titles '{}', OPPORTUNITY_RULE={}", crm.dealTitle(), rule.configName());
+        return new ConversionHandler(
+                new ContactResolver(ploomes, new PhoneFormatter(), mapping, settings, account),
+                new DealOpener(ploomes, settings, mapping, DealTitle.parse(crm.dealTitle()), rule),
+                new NoteWriter(ploomes, mapping, account, clock),
+                rule, new EmailLocks(), new ConversionLedger(clock));
     }
 
     static CrmSettings settings(PloomesProperties properties) {

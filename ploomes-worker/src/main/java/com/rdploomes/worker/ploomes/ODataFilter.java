@@ -14,6 +14,11 @@ public final class ODataFilter {
         return "Email eq " + literal(email);
     }
 
+    /** Notes of a contact whose content contains a text (OData {@code contains}, ploomes-api.md §2). */
+    public static String noteOf(long contactId, String text) {
+        return "ContactId eq " + contactId + " and contains(Content," + literal(text) + ")";
+    }
+
     public static String openDealOf(long contactId, long pipelineId) {
         return "(ContactId eq " + contactId + " or PersonId eq " + contactId + ") and PipelineId eq " + pipelineId
                 + " and StatusId eq 1";

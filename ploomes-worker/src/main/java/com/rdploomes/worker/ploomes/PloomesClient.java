@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -55,15 +57,56 @@ public class PloomesClient {
         this.meters = meters;
     }
 
-    /** The oldest contact with this exact (already normalised) e-mail, with its phones. */
-    public Optional<JsonNode> findContactByEmail(String email) {
+    /** Largest page Ploomes serves (ploomes-api.md §2): a bigger {@code $top} is silently cut. */
+    static final int PAGE_SIZE = 300;
+    /** Account lists (users, fields, pipelines) are small; this only stops a server that never ends its pages. */
+    static final int MAX_PAGES = 20;
+
+    /**
+     * The oldest contact with this exact (already normalised) e-mail, with its phones and, when asked, its
+     * custom fields: Ploomes serves both only through $expand.
+     */
+    public Optional<JsonNode> findContactByEmail(String email, boolean withOtherProperties) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("$filter", ODataFilter.contactByEmail(email));
         query.put("$select", "Id,Name,Email,OwnerId");
-        query.put("$expand", "Phones");
+        query.put("$expand", withOtherProperties ? "Phones,OtherProperties" : "Phones");
         query.put("$orderby", "Id asc");
         query.put("$top", "1");
         return first(send("GET", "/Contacts", query, null));
+    }
+
+    /** A note of this contact whose content holds {@code marker}, e.g. the line naming a conversion id. */
+    public List<JsonNode> findNotes(long contactId, String marker) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("$filter", ODataFilter.noteOf(contactId, marker));
+        query.put("$select", "Id,Content");
+        query.put("$top", "5");
+        return values(send("GET", "/InteractionRecords", query, null));
+    }
+
+    /**
+     * Every entity of a (small) collection, paged with $top/$skip: used for the account's lists
+     * (pipelines, users, fields, phone types) that the startup checks read.
+     *
+     * @param query $filter, $select, $expand...; $top and $skip are set here
+     */
+    public List<JsonNode> list(String set, Map<String, String> query) {
+        List<JsonNode> all = new ArrayList<>();
+        for (int page = 0; page < MAX_PAGES; page++) {
+            Map<String, String> paged = new LinkedHashMap<>(query);
+            paged.put("$top", Integer.toString(PAGE_SIZE));
+            if (page > 0) {
+                paged.put("$skip", Integer.toString(page * PAGE_SIZE));
+            }
+            List<JsonNode> rows = values(send("GET", set, paged, null));
+            all.addAll(rows);
+            if (rows.size() < PAGE_SIZE) {
+                return all;
+            }
+        }
+        throw new PloomesException("GET " + set, 200, null, null, false,
+                "GET " + set + " kept answering full pages after " + MAX_PAGES * PAGE_SIZE + " entities", null);
     }
 
     public long createContact(NewContact contact) {
@@ -168,6 +211,15 @@ public class PloomesClient {
             throw new PloomesException(call, 200, excerpt(body), null, false,
                     call + " answered 2xx with a body that is not JSON", e);
         }
+    }
+
+    private static List<JsonNode> values(JsonNode envelope) {
+        JsonNode value = envelope.path("value");
+        List<JsonNode> rows = new ArrayList<>();
+        if (value.isArray()) {
+            value.forEach(rows::add);
+        }
+        return rows;
     }
 
     private static Optional<JsonNode> first(JsonNode envelope) {

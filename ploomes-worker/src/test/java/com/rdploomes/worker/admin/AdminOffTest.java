@@ -36,6 +36,8 @@ class AdminOffTest {
         registry.add("rd-ploomes.topology.prefix", () -> QUEUES.topology().prefix());
         registry.add("rd-ploomes.topology.retry-delays", () -> "30s");
         registry.add("ploomes.api-url", () -> "http://127.0.0.1:9");
+        // no Ploomes here: without this the worker waits for its startup checks and health says so (503)
+        registry.add("rd-ploomes.account-check.enabled", () -> "false");
         registry.add("ploomes.api-key", () -> "it-key");
         registry.add("ploomes.pipeline-id", () -> "1");
         registry.add("ploomes.stage-id", () -> "2");

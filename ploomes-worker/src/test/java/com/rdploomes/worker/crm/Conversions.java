@@ -3,6 +3,7 @@ package com.rdploomes.worker.crm;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.rdploomes.model.Conversion;
 import com.rdploomes.model.Lead;
@@ -18,9 +19,38 @@ public final class Conversions {
     private Conversions() {
     }
 
+    /** The id of Ana's conversion in the legacy samples. */
+    public static final String ANA_ID = "rd-0b5f3c1e-1111-4a2b-9c3d-000000000001-1716234012000";
+
+    /**
+     * Ana converting again: her sample conversion under a new id at each call. The worker writes a conversion
+     * once (a second delivery of the same id writes nothing), so tests that each expect Ploomes calls need
+     * conversions it has not seen.
+     */
     public static Conversion ana() {
-        return of("rd-0b5f3c1e-1111-4a2b-9c3d-000000000001-1716234012000", "ana.exemplo@example.com", "Ana Exemplo",
+        return ana("evt-" + UUID.randomUUID());
+    }
+
+    /** Ana's conversion exactly as in the legacy samples, id included. */
+    public static Conversion anaSample() {
+        return ana(ANA_ID);
+    }
+
+    private static Conversion ana(String id) {
+        return of(id, "ana.exemplo@example.com", "Ana Exemplo",
                 List.of(new Phone(Phone.Kind.PERSONAL, "+55 (11) 3333-0001"), new Phone(Phone.Kind.MOBILE, "+55 (11) 98888-0001")));
+    }
+
+    /** Ana's conversion as an opportunity: the 2.0 marking event, or a legacy lead with {@code opportunity}. */
+    public static Conversion marked(String eventType, String legacyOpportunity) {
+        Conversion ana = anaSample();
+        var raw = JsonNodeFactory.instance.objectNode().put("email", ana.lead().email());
+        if (legacyOpportunity != null) {
+            raw.put("opportunity", legacyOpportunity);
+        }
+        return new Conversion(Conversion.SCHEMA_VERSION, "rd-marked-" + eventType + "-" + legacyOpportunity,
+                ana.format(), eventType, ana.occurredAt(), ana.receivedAt(), ana.lead(), ana.rd(),
+                ana.conversionIdentifier(), ana.traffic(), raw);
     }
 
     public static Conversion of(String id, String email, String name, List<Phone> phones) {

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -21,7 +22,9 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A recording HTTP server that answers like Ploomes with canned answers, so tests can pin the exact
  * requests the worker sends (path, decoded and raw query, headers, body). Unscripted calls get an empty
- * collection (GET) or a new Id in {@code value[0]} (POST, PATCH).
+ * collection (GET) or a new Id in {@code value[0]} (POST, PATCH), except the account lists the startup
+ * checks read, which answer the simulator's fixture account ({@link #ACCOUNT}): pipeline 40030343 with
+ * stage 40303847, user 120001, the phone types and the example mapping's fields.
  */
 public final class FakePloomes implements AutoCloseable {
 
@@ -50,15 +53,64 @@ public final class FakePloomes implements AutoCloseable {
         }
     }
 
+    /** The simulator fixture's account lists, by call (filters are not applied: the worker's checks do not need them). */
+    public static final Map<String, String> ACCOUNT = Map.of(
+            "GET /Deals@Pipelines", """
+                    {"value":[{"Id":40030343,"Name":"Funil RD Station","Stages":[
+                        {"Id":40303847,"Name":"Novo lead","PipelineId":40030343},
+                        {"Id":40303848,"Name":"Qualificado","PipelineId":40030343}]},
+                      {"Id":40030344,"Name":"Outro funil","Stages":[{"Id":40303849,"Name":"Entrada","PipelineId":40030344}]}]}""",
+            "GET /Users", """
+                    {"value":[{"Id":120001,"Name":"Vendedora Simulada"},{"Id":120002,"Name":"Outro Usuário"}]}""",
+            "GET /PhoneTypes", """
+                    {"value":[{"Id":1,"Name":"Comercial"},{"Id":2,"Name":"Celular"},{"Id":3,"Name":"WhatsApp"},
+                      {"Id":4,"Name":"Residencial"}]}""",
+            "GET /Fields", """
+                    {"value":[
+                      %s,
+                      %s,
+                      %s,
+                      %s,
+                      %s,
+                      {"Id":300006,"Key":"deal_7B1E0C1A-0000-4000-8000-00000000A006","Name":"Tipo de obra","EntityId":2,
+                       "TypeId":6,"OptionsTableId":9001,"Type":{"Id":6,"NativeType":"Integer"}},
+                      %s,
+                      %s,
+                      %s,
+                      %s,
+                      %s,
+                      %s]}""".formatted(
+                    field("deal", "A001", "Aplicação", "String"), field("deal", "A002", "Conte mais sobre seu projeto", "BigString"),
+                    field("deal", "A003", "UTM Source", "String"), field("deal", "A004", "Conversão RD", "String"),
+                    field("deal", "A005", "Data da conversão", "DateTime"), field("deal", "A007", "Conversões no RD", "Integer"),
+                    field("deal", "A008", "Oportunidade no RD", "Bool"), field("deal", "A009", "Orçamento estimado", "Decimal"),
+                    field("contact", "C001", "Segmento", "String"), field("contact", "C002", "Interesses", "BigString"),
+                    field("contact", "C003", "Aceita contato", "Bool")),
+            "GET /Fields@OptionsTables@Options", """
+                    {"value":[{"Id":9101,"TableId":9001,"Name":"Residencial"},{"Id":9102,"TableId":9001,"Name":"Comercial"},
+                      {"Id":9103,"TableId":9001,"Name":"Industrial"}]}""");
+
+    private static String field(String entity, String suffix, String name, String nativeType) {
+        return "{\"Key\":\"" + entity + "_7B1E0C1A-0000-4000-8000-00000000" + suffix + "\",\"Name\":\"" + name
+                + "\",\"EntityId\":" + (entity.equals("contact") ? 1 : 2) + ",\"Type\":{\"NativeType\":\"" + nativeType
+                + "\"}}";
+    }
+
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Answer>> scripted = new ConcurrentHashMap<>();
     private final Map<String, Answer> always = new ConcurrentHashMap<>();
+    private final Map<String, Function<Request, Answer>> responders = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(900_000_000L);
+
+    /** A new Id, as an unscripted POST would get. */
+    public long nextId() {
+        return ids.incrementAndGet();
+    }
 
     public FakePloomes() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/", this::handle);
         server.start();
     }
@@ -79,6 +131,12 @@ public final class FakePloomes implements AutoCloseable {
         return this;
     }
 
+    /** Every call matching "METHOD /Set" is answered by this function (after scripted answers), until reset. */
+    public FakePloomes respond(String call, Function<Request, Answer> responder) {
+        responders.put(call, responder);
+        return this;
+    }
+
     public List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -91,6 +149,7 @@ public final class FakePloomes implements AutoCloseable {
         requests.clear();
         scripted.clear();
         always.clear();
+        responders.clear();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -129,12 +188,20 @@ public final class FakePloomes implements AutoCloseable {
         if (fixed != null) {
             return fixed;
         }
+        Function<Request, Answer> responder = responders.get(request.call());
+        if (responder != null) {
+            return responder.apply(request);
+        }
+        String account = ACCOUNT.get(request.call());
+        if (account != null) {
+            return Answer.json(200, account);
+        }
         if (request.method().equals("GET")) {
             return Answer.json(200, "{\"@odata.context\":\"x\",\"value\":[]}");
         }
         long id = request.path().contains("(")
                 ? Long.parseLong(request.path().replaceAll(".*\\((\\d+)\\).*", "$1"))
-                : ids.incrementAndGet();
+                : nextId();
         return Answer.json(200, "{\"@odata.context\":\"x\",\"value\":[{\"Id\":" + id + "}]}");
     }
 
