@@ -34,11 +34,11 @@ public class PloomesConfiguration {
                 .propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
-        return new PloomesClient(properties, http, json, rateLimiter(properties), retryTemplate(properties), meters);
+        return new PloomesClient(properties, http, json, rateLimiter(properties, meters), retryTemplate(properties), meters);
     }
 
-    static PloomesRateLimiter rateLimiter(PloomesProperties properties) {
-        return new PloomesRateLimiter(properties.rateLimitPerMinute(), Clock.systemUTC());
+    static PloomesRateLimiter rateLimiter(PloomesProperties properties, MeterRegistry meters) {
+        return new PloomesRateLimiter(properties.rateLimitPerMinute(), Clock.systemUTC(), meters);
     }
 
     /** Brief in-process retries (exponential with jitter) of calls that are safe to repeat; the delayed tiers do the rest. */

@@ -8,6 +8,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 
 /**
@@ -25,8 +28,17 @@ public class PloomesRateLimiter {
     private final Clock clock;
     private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.MIN);
 
-    public PloomesRateLimiter(int callsPerMinute, Clock clock) {
+    private final Timer waits;
+
+    public PloomesRateLimiter(int callsPerMinute, Clock clock, MeterRegistry meters) {
         this.clock = clock;
+        this.waits = Timer.builder("rdploomes.ploomes.limiter.wait")
+                .description("Time Ploomes calls waited for the rate limiter (its budget, or a 429 pause)")
+                .register(meters);
+        Gauge.builder("rdploomes.ploomes.limiter.pause", this, limiter -> limiter.remainingPause().toMillis() / 1000.0)
+                .description("Seconds left of the pause a 429 imposed on every Ploomes call")
+                .baseUnit("seconds")
+                .register(meters);
         int perCycle = Math.max(1, callsPerMinute / CYCLES_PER_MINUTE);
         long periodNanos = TimeUnit.MINUTES.toNanos(1) * perCycle / callsPerMinute;
         this.permits = RateLimiter.of("ploomes", RateLimiterConfig.custom()
@@ -38,11 +50,13 @@ public class PloomesRateLimiter {
 
     /** Blocks until a call may go out. */
     public void acquire() {
+        long started = System.nanoTime();
         waitForPause();
         if (!permits.acquirePermission()) {
             throw new IllegalStateException("no Ploomes call permit within 10 minutes");
         }
         waitForPause();
+        waits.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
 
     /** Ploomes said 429: hold every call of the process for this long. */

@@ -7,11 +7,15 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 class PloomesRateLimiterTest {
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @Test
     void aFewCallsGoAtOnceButTheBudgetHolds() {
-        PloomesRateLimiter limiter = new PloomesRateLimiter(1200, Clock.systemUTC()); // 60 permits every 3 s
+        PloomesRateLimiter limiter = new PloomesRateLimiter(1200, Clock.systemUTC(), meters); // 60 permits every 3 s
         long started = System.nanoTime();
         for (int i = 0; i < 60; i++) {
             limiter.acquire();
@@ -24,7 +28,7 @@ class PloomesRateLimiterTest {
 
     @Test
     void aSmallBudgetStillGetsOnePermitPerCycle() {
-        PloomesRateLimiter limiter = new PloomesRateLimiter(10, Clock.systemUTC()); // one every 6 s
+        PloomesRateLimiter limiter = new PloomesRateLimiter(10, Clock.systemUTC(), meters); // one every 6 s
         long started = System.nanoTime();
         limiter.acquire();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
@@ -32,7 +36,7 @@ class PloomesRateLimiterTest {
 
     @Test
     void aPauseHoldsEveryCallerAndOnlyEverGrows() {
-        PloomesRateLimiter limiter = new PloomesRateLimiter(6000, Clock.systemUTC());
+        PloomesRateLimiter limiter = new PloomesRateLimiter(6000, Clock.systemUTC(), meters);
         limiter.pause(Duration.ofMillis(300));
         limiter.pause(Duration.ofMillis(10)); // a shorter pause must not shorten the longer one
         assertThat(limiter.remainingPause()).isGreaterThan(Duration.ofMillis(200));
@@ -40,5 +44,8 @@ class PloomesRateLimiterTest {
         limiter.acquire();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
         assertThat(limiter.remainingPause()).isZero();
+        assertThat(meters.get("rdploomes.ploomes.limiter.wait").timer().totalTime(java.util.concurrent.TimeUnit.MILLISECONDS))
+                .isGreaterThanOrEqualTo(200);
+        assertThat(meters.get("rdploomes.ploomes.limiter.pause").gauge().value()).isZero();
     }
 }
