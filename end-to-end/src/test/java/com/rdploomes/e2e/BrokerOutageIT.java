@@ -107,7 +107,9 @@ class BrokerOutageIT {
             assertThat(contacts).as(email).hasSize(1);
             assertThat(simulator.dealsOf(contacts.getFirst().get("Id").asLong())).as("deals of " + email).hasSize(1);
         }
-        assertThat(simulator.list("/InteractionRecords")).hasSizeGreaterThanOrEqualTo(emails.size());
+        // one note per lead: the last may still be on its way when the contacts and deals are there (and a
+        // redelivered conversion writes no second note, so none stands in for it)
+        await().atMost(Duration.ofSeconds(30)).until(() -> simulator.list("/InteractionRecords").size() >= emails.size());
         assertThat(broker.consumers(TOPOLOGY.inputQueue())).as("the worker's listener is back").isPositive();
         assertThat(broker.ready(TOPOLOGY.deadLetterQueue())).isZero();
 
