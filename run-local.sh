@@ -28,6 +28,8 @@ if [ -z "${PLOOMES_API_URL:-}" ]; then
   if [ -z "${PLOOMES_OWNER_ID:-}" ] && [ -z "${PLOOMES_PERSON_ID:-}" ]; then
     export PLOOMES_OWNER_ID=120001
   fi
+  # the example mapping names the simulator's custom fields; FIELD_MAPPING_FILE= (empty) maps none
+  export FIELD_MAPPING_FILE="${FIELD_MAPPING_FILE-config/field-mapping.example.yml}"
 else
   START_SIMULATOR=0
 fi
