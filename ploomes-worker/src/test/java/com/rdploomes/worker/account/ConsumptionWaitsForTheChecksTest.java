@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.rdploomes.worker.WorkerTestSettings;
 import com.rdploomes.model.ConversionCodec;
 import com.rdploomes.model.TestBroker;
 import com.rdploomes.model.Topology;
@@ -41,12 +42,7 @@ class ConsumptionWaitsForTheChecksTest {
     static void properties(DynamicPropertyRegistry registry) {
         TestBroker.get().springProperties().forEach((k, v) -> registry.add(k, () -> v));
         registry.add("rd-ploomes.topology.prefix", () -> PREFIX);
-        registry.add("ploomes.api-url", PLOOMES::url);
-        registry.add("ploomes.api-key", () -> "it-key");
-        registry.add("ploomes.pipeline-id", () -> "40030343");
-        registry.add("ploomes.stage-id", () -> "40303847");
-        registry.add("ploomes.owner-id", () -> "120001");
-        registry.add("ploomes.rate-limit-per-minute", () -> "6000");
+        WorkerTestSettings.ploomes(registry, PLOOMES::url);
         registry.add("ploomes.retry-attempts", () -> "1");
         registry.add("rd-ploomes.account-check.retry-interval", () -> "300ms");
         registry.add("rd-ploomes.field-mapping-file", () -> "../config/field-mapping.example.yml");

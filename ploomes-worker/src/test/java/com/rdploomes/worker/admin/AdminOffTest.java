@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.rdploomes.worker.WorkerTestSettings;
 import com.rdploomes.model.TestBroker;
 import com.rdploomes.worker.admin.deadletters.DeadLetterQueue;
 
@@ -35,10 +36,9 @@ class AdminOffTest {
         TestBroker.get().springProperties().forEach((k, v) -> registry.add(k, () -> v));
         registry.add("rd-ploomes.topology.prefix", () -> QUEUES.topology().prefix());
         registry.add("rd-ploomes.topology.retry-delays", () -> "30s");
-        registry.add("ploomes.api-url", () -> "http://127.0.0.1:9");
+        WorkerTestSettings.ploomes(registry, () -> "http://127.0.0.1:9");
         // no Ploomes here: without this the worker waits for its startup checks and health says so (503)
         registry.add("rd-ploomes.account-check.enabled", () -> "false");
-        registry.add("ploomes.api-key", () -> "it-key");
         registry.add("ploomes.pipeline-id", () -> "1");
         registry.add("ploomes.stage-id", () -> "2");
         registry.add("rd-ploomes.admin.token", () -> "   ");

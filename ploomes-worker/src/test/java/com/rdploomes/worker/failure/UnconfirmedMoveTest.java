@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.rdploomes.worker.WorkerTestSettings;
 import com.rdploomes.model.ConversionCodec;
 import com.rdploomes.model.FailureHeaders;
 import com.rdploomes.model.TestBroker;
@@ -53,12 +54,7 @@ class UnconfirmedMoveTest {
         // high, so that the broker's own safety net does not park the message while the test watches the requeues
         registry.add("rd-ploomes.topology.delivery-limit", () -> "1000000");
         registry.add("rd-ploomes.publish-confirm-timeout", () -> "2s");
-        registry.add("ploomes.api-url", PLOOMES::url);
-        registry.add("ploomes.api-key", () -> "it-key");
-        registry.add("ploomes.pipeline-id", () -> "40030343");
-        registry.add("ploomes.stage-id", () -> "40303847");
-        registry.add("ploomes.rate-limit-per-minute", () -> "6000");
-        registry.add("ploomes.retry-initial-backoff", () -> "10ms");
+        WorkerTestSettings.ploomes(registry, PLOOMES::url);
     }
 
     @Autowired

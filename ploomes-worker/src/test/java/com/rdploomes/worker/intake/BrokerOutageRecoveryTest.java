@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.rdploomes.worker.WorkerTestSettings;
 import com.rdploomes.model.ConversionCodec;
 import com.rdploomes.model.TcpProxy;
 import com.rdploomes.model.TestBroker;
@@ -46,12 +47,7 @@ class BrokerOutageRecoveryTest {
         registry.add("spring.rabbitmq.connection-timeout", () -> "2s");
         registry.add("rd-ploomes.topology.prefix", () -> PREFIX);
         registry.add("rd-ploomes.topology.retry-delays", () -> "200ms");
-        registry.add("ploomes.api-url", PLOOMES::url);
-        registry.add("ploomes.api-key", () -> "it-key");
-        registry.add("ploomes.pipeline-id", () -> "40030343");
-        registry.add("ploomes.stage-id", () -> "40303847");
-        registry.add("ploomes.rate-limit-per-minute", () -> "6000");
-        registry.add("ploomes.retry-initial-backoff", () -> "10ms");
+        WorkerTestSettings.ploomes(registry, PLOOMES::url);
     }
 
     @Autowired

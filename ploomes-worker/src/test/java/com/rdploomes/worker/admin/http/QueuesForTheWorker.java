@@ -2,6 +2,7 @@ package com.rdploomes.worker.admin.http;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import com.rdploomes.worker.WorkerTestSettings;
 import com.rdploomes.model.TestBroker;
 import com.rdploomes.worker.admin.deadletters.DeadLetterQueue;
 import com.rdploomes.worker.ploomes.FakePloomes;
@@ -16,13 +17,7 @@ final class QueuesForTheWorker {
         TestBroker.get().springProperties().forEach((k, v) -> registry.add(k, () -> v));
         registry.add("rd-ploomes.topology.prefix", () -> queues.topology().prefix());
         registry.add("rd-ploomes.topology.retry-delays", () -> "30s");
-        registry.add("ploomes.api-url", ploomes::url);
-        registry.add("ploomes.api-key", () -> "it-key");
-        registry.add("ploomes.pipeline-id", () -> "40030343");
-        registry.add("ploomes.stage-id", () -> "40303847");
-        registry.add("ploomes.owner-id", () -> "120001");
-        registry.add("ploomes.rate-limit-per-minute", () -> "6000");
-        registry.add("ploomes.retry-initial-backoff", () -> "10ms");
+        WorkerTestSettings.ploomes(registry, ploomes::url);
         // the gauge's periodic read would hold messages for a moment and make queue depths flicker under assertions
         registry.add("rd-ploomes.admin.survey-interval", () -> "0s");
     }
