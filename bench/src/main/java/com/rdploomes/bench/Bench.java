@@ -84,7 +84,7 @@ public final class Bench {
         Launched receiver = start("webhook-receiver", Map.of("PORT", "%d", "WEBHOOK_TOKEN", TOKEN,
                 "SPOOL_DIR", logs.resolve("spool").toString()), "/actuator/health");
         Launched references = start("bench", Map.of("BENCH_REF_PORT", "%d", "BENCH_QUEUE", prefix + "ceiling"),
-                "/actuator/health", root.resolve("bench/target/bench.jar"));
+                "/ready", root.resolve("bench/target/bench.jar"));
         URI webhook = URI.create("http://127.0.0.1:" + receiver.port + "/webhook/rdstation");
         FixedRateLoad load = new FixedRateLoad();
         if (parts.contains("a")) {

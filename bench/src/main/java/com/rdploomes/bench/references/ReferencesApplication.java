@@ -65,6 +65,11 @@ public class ReferencesApplication {
             return ResponseEntity.status(confirmed ? 202 : 503).build();
         }
 
+        @org.springframework.web.bind.annotation.GetMapping("/ready")
+        ResponseEntity<Void> ready() {
+            return ResponseEntity.ok().build();
+        }
+
         @PostMapping("/bare")
         ResponseEntity<Void> bare(@RequestBody byte[] body) {
             json.readTree(body);
