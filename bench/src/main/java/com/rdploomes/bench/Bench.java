@@ -90,15 +90,15 @@ public final class Bench {
         URI webhook = URI.create("http://127.0.0.1:" + receiver.port + "/webhook/rdstation");
         FixedRateLoad load = new FixedRateLoad();
         if (parts.contains("a")) {
-        load.run(webhook, 500, Duration.ofSeconds(5), i -> legacyLead, TOKEN); // JIT warm-up, not counted
-        section("a. Receiver: ack latency at fixed rates (legacy one-lead body, open loop)");
-        Map<String, Object> fixed = new LinkedHashMap<>();
-        for (int rate : new int[] {100, 500, 1000}) {
-            FixedRateLoad.Result result = load.run(webhook, rate, Duration.ofSeconds(seconds), i -> legacyLead, TOKEN);
-            Percentiles p = Percentiles.ofNanos(result.latenciesNanos());
-            fixed.put(Integer.toString(rate), Map.of("p50_ms", p.p50(), "p95_ms", p.p95(), "p99_ms", p.p99(),
-                    "max_ms", p.max(), "sent", result.sent(), "ok", result.ok(), "failed", result.failed()));
-            line("- %d/s for %d s: %s; %d ok, %d failed".formatted(rate, seconds, p.text(), result.ok(), result.failed()));
+            load.run(webhook, 500, Duration.ofSeconds(5), i -> legacyLead, TOKEN); // JIT warm-up, not counted
+            section("a. Receiver: ack latency at fixed rates (legacy one-lead body, open loop)");
+            Map<String, Object> fixed = new LinkedHashMap<>();
+            for (int rate : new int[] {100, 500, 1000}) {
+                FixedRateLoad.Result result = load.run(webhook, rate, Duration.ofSeconds(seconds), i -> legacyLead, TOKEN);
+                Percentiles p = Percentiles.ofNanos(result.latenciesNanos());
+                fixed.put(Integer.toString(rate), Map.of("p50_ms", p.p50(), "p95_ms", p.p95(), "p99_ms", p.p99(),
+                        "max_ms", p.max(), "sent", result.sent(), "ok", result.ok(), "failed", result.failed()));
+                line("- %d/s for %d s: %s; %d ok, %d failed".formatted(rate, seconds, p.text(), result.ok(), result.failed()));
         }
         figures.put("receiver_fixed_rate", fixed);
 
@@ -129,19 +129,19 @@ public final class Bench {
         Launched worker = start("ploomes-worker", workerEnv, "/actuator/health");
 
         if (parts.contains("b")) {
-        section("b. End to end: 202 to deal, simulator answering in 50 ms, no rate limit");
-        simulator("PUT", "/_simulator/settings", "{\"latencyMs\":50,\"ratePerMinute\":0}");
-        simulator("POST", "/_simulator/reset", "{}");
-        int e2eCount = Integer.parseInt(env("E2E_CONVERSIONS", "100"));
-        Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
-        for (int i = 0; i < e2eCount; i++) {
-            String name = "E2E Lead " + i;
-            long sent = System.currentTimeMillis();
-            int status = post(webhook, conversion("e2e" + i + "@bench.example.com", name, "bench-e2e"));
-            if (status == 202) {
-                acceptedAt.put("RD | " + name + " | bench-e2e", System.currentTimeMillis());
-            }
-            Thread.sleep(Math.max(0, 200 - (System.currentTimeMillis() - sent))); // 5 per second
+            section("b. End to end: 202 to deal, simulator answering in 50 ms, no rate limit");
+            simulator("PUT", "/_simulator/settings", "{\"latencyMs\":50,\"ratePerMinute\":0}");
+            simulator("POST", "/_simulator/reset", "{}");
+            int e2eCount = Integer.parseInt(env("E2E_CONVERSIONS", "100"));
+            Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
+            for (int i = 0; i < e2eCount; i++) {
+                String name = "E2E Lead " + i;
+                long sent = System.currentTimeMillis();
+                int status = post(webhook, conversion("e2e" + i + "@bench.example.com", name, "bench-e2e"));
+                if (status == 202) {
+                    acceptedAt.put("RD | " + name + " | bench-e2e", System.currentTimeMillis());
+                }
+                Thread.sleep(Math.max(0, 200 - (System.currentTimeMillis() - sent))); // 5 per second
         }
         List<JsonNode> deals = awaitEntities(ploomes, "/Deals", acceptedAt.size(), Duration.ofMinutes(3));
         List<Long> e2e = new ArrayList<>();
@@ -158,27 +158,27 @@ public final class Bench {
         }
         if (parts.contains("c")) {
 
-        section("c. Ploomes calls per conversion (counted by the simulator)");
-        simulator("PUT", "/_simulator/settings", "{\"latencyMs\":0,\"ratePerMinute\":0}");
-        simulator("POST", "/_simulator/reset", "{}");
-        int newLead = callsFor(worker, webhook, ploomes, "calls@bench.example.com", "Calls Lead", "form-a", 1);
-        int returningOpen = callsFor(worker, webhook, ploomes, "calls@bench.example.com", "Calls Lead", "form-b", 2);
-        simulator("POST", "/Contacts", "{\"Name\":\"Typed By Sales\",\"TypeId\":2,\"Email\":\"typed@bench.example.com\"}");
-        int returningNoDeal = callsFor(worker, webhook, ploomes, "typed@bench.example.com", "Typed By Sales", "form-c", 3);
-        figures.put("calls_per_conversion", Map.of("new_lead", newLead, "returning_with_open_deal", returningOpen,
-                "returning_without_open_deal", returningNoDeal));
-        line("- new lead: %d; returning lead with an open deal: %d; returning lead without one: %d (targets: <= 4, <= 3)"
-                .formatted(newLead, returningOpen, returningNoDeal));
+            section("c. Ploomes calls per conversion (counted by the simulator)");
+            simulator("PUT", "/_simulator/settings", "{\"latencyMs\":0,\"ratePerMinute\":0}");
+            simulator("POST", "/_simulator/reset", "{}");
+            int newLead = callsFor(worker, webhook, ploomes, "calls@bench.example.com", "Calls Lead", "form-a", 1);
+            int returningOpen = callsFor(worker, webhook, ploomes, "calls@bench.example.com", "Calls Lead", "form-b", 2);
+            simulator("POST", "/Contacts", "{\"Name\":\"Typed By Sales\",\"TypeId\":2,\"Email\":\"typed@bench.example.com\"}");
+            int returningNoDeal = callsFor(worker, webhook, ploomes, "typed@bench.example.com", "Typed By Sales", "form-c", 3);
+            figures.put("calls_per_conversion", Map.of("new_lead", newLead, "returning_with_open_deal", returningOpen,
+                    "returning_without_open_deal", returningNoDeal));
+            line("- new lead: %d; returning lead with an open deal: %d; returning lead without one: %d (targets: <= 4, <= 3)"
+                    .formatted(newLead, returningOpen, returningNoDeal));
         }
         if (parts.contains("d")) {
 
-        section("d. Drain: " + drainCount + " conversions queued at once, simulator limit 120/min, worker budget 114/min");
-        worker.close();
-        running.remove(worker);
-        simulator("POST", "/_simulator/reset", "{}");
-        simulator("PUT", "/_simulator/settings", "{\"latencyMs\":0,\"ratePerMinute\":120}");
-        for (int i = 0; i < drainCount; i++) {
-            post(webhook, conversion("drain" + i + "@bench.example.com", "Drain Lead " + i, "bench-drain"));
+            section("d. Drain: " + drainCount + " conversions queued at once, simulator limit 120/min, worker budget 114/min");
+            worker.close();
+            running.remove(worker);
+            simulator("POST", "/_simulator/reset", "{}");
+            simulator("PUT", "/_simulator/settings", "{\"latencyMs\":0,\"ratePerMinute\":120}");
+            for (int i = 0; i < drainCount; i++) {
+                post(webhook, conversion("drain" + i + "@bench.example.com", "Drain Lead " + i, "bench-drain"));
         }
         workerEnv.put("PLOOMES_RATE_LIMIT_PER_MINUTE", "114");
         long drainStart = System.nanoTime();
