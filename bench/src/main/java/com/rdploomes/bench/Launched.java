@@ -22,7 +22,7 @@ final class Launched implements AutoCloseable {
      * a 2-core, small-memory box also makes the JVM pick the serial collector. BENCH_JVM_OPTIONS overrides.
      */
     static final String JVM_OPTIONS = System.getenv().getOrDefault("BENCH_JVM_OPTIONS",
-            "-XX:MaxRAM=320m -XX:MaxRAMPercentage=70 -XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError");
+            "-XX:MaxRAM=320m -XX:MaxRAMPercentage=60 -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError");
 
     private static final Pattern STARTED = Pattern.compile("Started \\S+ in ([0-9.]+) seconds");
 

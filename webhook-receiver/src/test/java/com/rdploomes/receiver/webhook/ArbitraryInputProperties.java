@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -81,17 +82,23 @@ class ArbitraryInputProperties {
             TempDirs.delete(spool);
             return;
         }
+        application.close();
+        // a connection of the test's own: it does not depend on the application's state at shutdown
+        TestBroker broker = TestBroker.get();
+        CachingConnectionFactory connections = new CachingConnectionFactory(broker.host(), broker.port());
+        connections.setUsername(broker.username());
+        connections.setPassword(broker.password());
+        connections.setVirtualHost(broker.virtualHost());
         try {
-            RabbitAdmin admin = application.getBean(RabbitAdmin.class);
+            RabbitAdmin admin = new RabbitAdmin(connections);
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThat(admin.getQueueInfo(topology.inputQueue()).getMessageCount())
                             .as("messages in the input queue = conversions answered 202")
                             .isEqualTo(expectedMessages.get()));
-            // the receiver has no listener: deleting before closing leaves nothing that would redeclare them
             topology.allQueues().forEach(admin::deleteQueue);
             admin.deleteExchange(topology.exchange());
         } finally {
-            application.close();
+            connections.destroy();
             TempDirs.delete(spool);
         }
     }
