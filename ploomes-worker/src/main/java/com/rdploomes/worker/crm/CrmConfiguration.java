@@ -45,8 +45,9 @@ class CrmConfiguration {
         } else if (properties.ownerId() == null) {
             log.warn("no PLOOMES_OWNER_ID: contacts and deals are created without an owner");
         }
-        log.info("conversions land in pipeline={} stage={} owner={} origin={}", properties.pipelineId(),
-                properties.stageId(), properties.dealOwnerId(), properties.originId());
+        // the URL tells an operator whether the real Ploomes or the sandbox's simulator is in use
+        log.info("conversions land in Ploomes at {} pipeline={} stage={} owner={} origin={}", properties.apiUrl(),
+                properties.pipelineId(), properties.stageId(), properties.dealOwnerId(), properties.originId());
         return new CrmSettings(properties.pipelineId(), properties.stageId(), properties.dealOwnerId(),
                 properties.originId());
     }
