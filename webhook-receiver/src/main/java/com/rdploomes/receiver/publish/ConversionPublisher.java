@@ -5,19 +5,16 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.core.ReturnedMessage;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.stereotype.Component;
 
+import com.rdploomes.model.BrokerConfirm;
 import com.rdploomes.model.Conversion;
 import com.rdploomes.model.ConversionCodec;
 import com.rdploomes.model.Topology;
@@ -72,27 +69,12 @@ public class ConversionPublisher {
     }
 
     private void awaitConfirm(CorrelationData correlation, long deadline) throws PublishFailedException {
-        CorrelationData.Confirm confirm;
-        try {
-            long remaining = Math.max(0, deadline - System.nanoTime());
-            confirm = correlation.getFuture().get(remaining, TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            throw new PublishFailedException("RabbitMQ did not confirm within " + confirmTimeout, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PublishFailedException("interrupted while waiting for RabbitMQ's confirm", e);
-        } catch (ExecutionException e) {
-            throw new PublishFailedException("RabbitMQ's confirm failed", e.getCause());
-        }
-        if (!confirm.ack()) {
-            throw new PublishFailedException("RabbitMQ refused the message (nack"
-                    + (confirm.reason() == null ? "" : ": " + confirm.reason()) + ")");
-        }
-        // the return always arrives before the ack, so it is already set here when there is one
-        ReturnedMessage returned = correlation.getReturned();
-        if (returned != null) {
-            throw PublishFailedException.unroutable("RabbitMQ could not route the message to a queue ("
-                    + returned.getReplyCode() + " " + returned.getReplyText() + ", exchange " + returned.getExchange() + ")");
+        BrokerConfirm confirm = BrokerConfirm.await(correlation, deadline);
+        switch (confirm.outcome()) {
+            case CONFIRMED -> { }
+            case UNROUTABLE -> throw PublishFailedException.unroutable(confirm.detail());
+            case TIMED_OUT -> throw new PublishFailedException("RabbitMQ did not confirm within " + confirmTimeout, confirm.cause());
+            default -> throw new PublishFailedException(confirm.detail(), confirm.cause());
         }
     }
 
