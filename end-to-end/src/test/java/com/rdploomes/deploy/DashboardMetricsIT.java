@@ -24,9 +24,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
 
+import com.rdploomes.e2e.BrokerQueues;
 import com.rdploomes.e2e.ServiceProcess;
 import com.rdploomes.model.TestBroker;
 import com.rdploomes.model.Topology;
@@ -128,16 +127,9 @@ class DashboardMetricsIT {
         for (ServiceProcess service : SERVICES.reversed()) {
             service.close();
         }
-        TestBroker broker = TestBroker.get();
-        CachingConnectionFactory connections = new CachingConnectionFactory(broker.host(), broker.port());
-        connections.setUsername(broker.username());
-        connections.setPassword(broker.password());
-        connections.setVirtualHost(broker.virtualHost());
-        RabbitAdmin admin = new RabbitAdmin(connections);
-        Topology topology = new Topology(PREFIX, DELAYS, 20);
-        topology.allQueues().forEach(admin::deleteQueue);
-        admin.deleteExchange(topology.exchange());
-        connections.destroy();
+        try (BrokerQueues queues = new BrokerQueues(new Topology(PREFIX, DELAYS, 20))) {
+            queues.deleteTopology();
+        }
     }
 
     @Test

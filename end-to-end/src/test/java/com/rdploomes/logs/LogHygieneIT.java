@@ -23,10 +23,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
+import com.rdploomes.e2e.BrokerQueues;
 import com.rdploomes.e2e.ServiceProcess;
 import com.rdploomes.model.TestBroker;
 import com.rdploomes.model.Topology;
@@ -84,13 +82,9 @@ class LogHygieneIT {
         for (ServiceProcess service : SERVICES.reversed()) {
             service.close();
         }
-        TestBroker broker = TestBroker.get();
-        CachingConnectionFactory connections = connections(broker);
-        RabbitAdmin admin = new RabbitAdmin(connections);
-        Topology topology = topology();
-        topology.allQueues().forEach(admin::deleteQueue);
-        admin.deleteExchange(topology.exchange());
-        connections.destroy();
+        try (BrokerQueues queues = new BrokerQueues(topology())) {
+            queues.deleteTopology();
+        }
     }
 
     @Test
@@ -174,14 +168,10 @@ class LogHygieneIT {
     }
 
     private static Message awaitDeadLetter() {
-        CachingConnectionFactory connections = connections(TestBroker.get());
-        try {
-            RabbitTemplate rabbit = new RabbitTemplate(connections);
-            Message[] found = new Message[1];
-            await().atMost(Duration.ofSeconds(30)).until(() -> (found[0] = rabbit.receive(topology().deadLetterQueue())) != null);
-            return found[0];
-        } finally {
-            connections.destroy();
+        try (BrokerQueues queues = new BrokerQueues(topology())) {
+            Message dead = queues.receive(topology().deadLetterQueue(), 30_000);
+            assertThat(dead).as("a dead letter").isNotNull();
+            return dead;
         }
     }
 
@@ -237,14 +227,6 @@ class LogHygieneIT {
 
     private static Topology topology() {
         return new Topology(PREFIX, List.of(Duration.ofSeconds(1)), 20);
-    }
-
-    private static CachingConnectionFactory connections(TestBroker broker) {
-        CachingConnectionFactory connections = new CachingConnectionFactory(broker.host(), broker.port());
-        connections.setUsername(broker.username());
-        connections.setPassword(broker.password());
-        connections.setVirtualHost(broker.virtualHost());
-        return connections;
     }
 
     private static ServiceProcess track(ServiceProcess service) {
