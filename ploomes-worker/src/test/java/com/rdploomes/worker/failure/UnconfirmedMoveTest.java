@@ -112,7 +112,7 @@ class UnconfirmedMoveTest {
 
         admin.declareQueue(properDeadLetterQueue());
 
-        Message dead = rabbit.receive(topology.deadLetterQueue(), 15_000);
+        Message dead = rabbit.receive(topology.deadLetterQueue(), 60_000);
         assertThat(dead).as("the conversion reached the DLQ once it existed").isNotNull();
         assertThat(dead.getBody()).isEqualTo(body);
         assertThat(dead.getMessageProperties().getMessageId()).isEqualTo("rd-unroutable");
@@ -137,7 +137,7 @@ class UnconfirmedMoveTest {
         admin.deleteQueue(topology.deadLetterQueue());
         admin.declareQueue(properDeadLetterQueue());
 
-        Message dead = rabbit.receive(topology.deadLetterQueue(), 15_000);
+        Message dead = rabbit.receive(topology.deadLetterQueue(), 60_000);
         assertThat(dead).as("the conversion reached the DLQ once it took messages").isNotNull();
         assertThat(dead.getBody()).isEqualTo(body);
         assertThat(dead.getMessageProperties().getMessageId()).isEqualTo("rd-nacked");

@@ -182,8 +182,11 @@ class AdminPageBrowserTest {
         browser.get("http://admin:" + TOKEN + "@127.0.0.1:" + port + path);
     }
 
+    /** Read in one script: element handles taken during the page's self-reload could point at a replaced node. */
+    @SuppressWarnings("unchecked")
     private List<String> rows() {
-        return browser.findElements(By.cssSelector("#dead-letters tbody tr")).stream().map(r -> r.getAttribute("data-id")).toList();
+        return (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('#dead-letters tbody tr')).map(r => r.getAttribute('data-id'));");
     }
 
     private WebElement row(String id) {
