@@ -29,6 +29,8 @@ import tools.jackson.databind.JsonNode;
 
 /** The admin API on the running worker: a real broker, the worker consuming its input queue, a fake Ploomes. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// closed after the class: a cached context could later redeclare the queues this class deletes
+@org.springframework.test.annotation.DirtiesContext(classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.AFTER_CLASS)
 class AdminApiTest {
 
     static final String TOKEN = "test-admin-token-0123456789";

@@ -40,6 +40,8 @@ import com.rdploomes.worker.ploomes.FakePloomes;
  * .ci/run installs), logged in with HTTP Basic and the token as the password, as an operator would.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// closed after the class: a cached context could later redeclare the queues this class deletes
+@org.springframework.test.annotation.DirtiesContext(classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.AFTER_CLASS)
 class AdminPageBrowserTest {
 
     private static final String TOKEN = "browser-admin-token-0123456789";
