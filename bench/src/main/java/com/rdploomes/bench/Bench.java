@@ -90,17 +90,41 @@ public final class Bench {
         URI webhook = URI.create("http://127.0.0.1:" + receiver.port + "/webhook/rdstation");
         FixedRateLoad load = new FixedRateLoad();
         if (parts.contains("a")) {
-            load.run(webhook, 500, Duration.ofSeconds(5), i -> legacyLead, TOKEN); // JIT warm-up, not counted
-            section("a. Receiver: ack latency at fixed rates (legacy one-lead body, open loop)");
-            Map<String, Object> fixed = new LinkedHashMap<>();
+            URI ceiling = URI.create("http://127.0.0.1:" + references.port + "/ceiling");
+            URI bare = URI.create("http://127.0.0.1:" + references.port + "/bare");
+            Map<String, URI> endpoints = new LinkedHashMap<>();
+            endpoints.put("receiver", webhook);
+            endpoints.put("ceiling", ceiling);
+            endpoints.put("bare", bare);
+            for (URI uri : endpoints.values()) {
+                load.run(uri, 500, Duration.ofSeconds(5), i -> legacyLead, TOKEN); // JIT warm-up, not counted
+            }
+            section("a. Ack latency at fixed rates (legacy one-lead body, open loop, " + seconds + " s a step)");
+            line("Each rate runs against the receiver, then the ceiling (parse + confirmed persistent publish to a quorum"
+                    + " queue, nothing else), then bare (parse only), so all three meet the same machine.\n");
+            line("| rate | receiver p50 / p95 / p99 (max) | ceiling p50 / p95 / p99 (max) | bare p50 / p95 / p99 (max) | generator CPU a request |");
+            line("|---|---|---|---|---|");
+            Map<String, Map<String, Object>> fixedByEndpoint = new LinkedHashMap<>();
+            endpoints.keySet().forEach(name -> fixedByEndpoint.put(name, new LinkedHashMap<>()));
             for (int rate : new int[] {100, 500, 1000}) {
-                FixedRateLoad.Result result = load.run(webhook, rate, Duration.ofSeconds(seconds), i -> legacyLead, TOKEN);
-                Percentiles p = Percentiles.ofNanos(result.latenciesNanos());
-                fixed.put(Integer.toString(rate), Map.of("p50_ms", p.p50(), "p95_ms", p.p95(), "p99_ms", p.p99(),
-                        "max_ms", p.max(), "sent", result.sent(), "ok", result.ok(), "failed", result.failed()));
-                line("- %d/s for %d s: %s; %d ok, %d failed".formatted(rate, seconds, p.text(), result.ok(), result.failed()));
-        }
-        figures.put("receiver_fixed_rate", fixed);
+                StringBuilder row = new StringBuilder("| " + rate + "/s |");
+                double generatorCpu = 0;
+                for (Map.Entry<String, URI> endpoint : endpoints.entrySet()) {
+                    FixedRateLoad.Result result = load.run(endpoint.getValue(), rate, Duration.ofSeconds(seconds), i -> legacyLead, TOKEN);
+                    Percentiles p = Percentiles.ofNanos(result.latenciesNanos());
+                    fixedByEndpoint.get(endpoint.getKey()).put(Integer.toString(rate), Map.of("p50_ms", p.p50(), "p95_ms", p.p95(),
+                            "p99_ms", p.p99(), "max_ms", p.max(), "sent", result.sent(), "ok", result.ok(), "failed", result.failed(),
+                            "generator_cpu_ms_per_request", result.generatorCpuMsPerRequest()));
+                    row.append(" %.1f / %.1f / %.1f ms (%.0f)%s |".formatted(p.p50(), p.p95(), p.p99(), p.max(),
+                            result.failed() == 0 ? "" : "; " + result.failed() + " of " + result.sent() + " failed"));
+                    generatorCpu = Math.max(generatorCpu, result.generatorCpuMsPerRequest());
+                }
+                line(row.append(" ≤ %.2f ms |".formatted(generatorCpu)).toString());
+            }
+            line("\nTargets for the receiver: p99 <= 25 ms at 500/s and <= 50 ms at 1,000/s.");
+            figures.put("receiver_fixed_rate", fixedByEndpoint.get("receiver"));
+            figures.put("ceiling_fixed_rate", fixedByEndpoint.get("ceiling"));
+            figures.put("bare_fixed_rate", fixedByEndpoint.get("bare"));
 
         section("a. Saturated throughput (wrk, 2 threads, 64 connections, " + seconds + " s, same machine)");
         Path body = logs.resolve("legacy-one-lead.json");

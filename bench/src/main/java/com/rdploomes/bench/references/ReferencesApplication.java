@@ -1,6 +1,7 @@
 package com.rdploomes.bench.references;
 
 import java.util.UUID;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.amqp.core.AmqpAdmin;
@@ -9,9 +10,11 @@ import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -33,6 +36,20 @@ public class ReferencesApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(ReferencesApplication.class, args);
+    }
+
+    /** Confirms completed on virtual threads, as in the receiver. */
+    @Bean
+    static BeanPostProcessor confirmsOnVirtualThreads() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof CachingConnectionFactory connections) {
+                    connections.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean
