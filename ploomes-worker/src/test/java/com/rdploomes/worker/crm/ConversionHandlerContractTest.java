@@ -216,7 +216,7 @@ class ConversionHandlerContractTest {
         assertThat(first.dealId()).isEqualTo(501);
         assertThat(second.dealId()).isEqualTo(501);
         assertThat(ploomes.requests("POST /Deals")).isEmpty();
-        assertThat(output.getOut().lines().filter(line -> line.contains("falling back")))
+        assertThat(output.getOut().lines().filter(line -> line.contains("$expand=Deals with 400: falling back")))
                 .singleElement().asString().contains("WARN").contains("$expand=Deals").doesNotContain("ana.exemplo");
     }
 
