@@ -119,11 +119,6 @@ public class PloomesClient {
         return "Deals($select=Id;$filter=" + ODataFilter.openDealIn(pipelineId) + ";$orderby=Id asc;$top=1)";
     }
 
-    /** Whether Ploomes refused the {@code Deals} expansion, so every contact lookup goes without it. */
-    public boolean dealsExpansionRefused() {
-        return dealsExpansionRefused.get();
-    }
-
     /** A note of this contact whose content holds {@code marker}, e.g. the line naming a conversion id. */
     public List<JsonNode> findNotes(long contactId, String marker) {
         Map<String, String> query = new LinkedHashMap<>();
