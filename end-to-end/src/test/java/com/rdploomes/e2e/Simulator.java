@@ -33,6 +33,13 @@ public final class Simulator {
                 .POST(HttpRequest.BodyPublishers.ofString(spec)), 200);
     }
 
+    /** Changes settings, e.g. {@code {"contactDeals":false}}; a reset keeps them. */
+    public JsonNode settings(String json) {
+        return send(HttpRequest.newBuilder(base.resolve("/_simulator/settings"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), 200);
+    }
+
     public void clearFaults() {
         send(HttpRequest.newBuilder(base.resolve("/_simulator/faults")).DELETE(), 200);
     }

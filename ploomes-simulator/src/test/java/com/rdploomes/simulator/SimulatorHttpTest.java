@@ -52,7 +52,7 @@ public abstract class SimulatorHttpTest {
   @BeforeEach
   void startClean() throws Exception {
     control("POST", "/_simulator/reset", null);
-    control("PUT", "/_simulator/settings", "{\"latencyMs\":0,\"ratePerMinute\":0}");
+    control("PUT", "/_simulator/settings", "{\"latencyMs\":0,\"ratePerMinute\":0,\"contactDeals\":true}");
   }
 
   protected Answer get(String pathAndQuery) throws IOException, InterruptedException {

@@ -30,7 +30,7 @@ import tools.jackson.databind.ObjectMapper;
 class SimulatorController {
 
   private static final Logger log = LoggerFactory.getLogger(SimulatorController.class);
-  private static final Set<String> SETTINGS_PROPERTIES = Set.of("latencyMs", "ratePerMinute");
+  private static final Set<String> SETTINGS_PROPERTIES = Set.of("latencyMs", "ratePerMinute", "contactDeals");
 
   private final FaultRegistry faults;
   private final CallStats stats;

@@ -29,7 +29,8 @@ public class SettingsHolder {
     }
     Settings updated = current.updateAndGet(old -> new Settings(
         change.latencyMs() == null ? old.latencyMs() : change.latencyMs(),
-        change.ratePerMinute() == null ? old.ratePerMinute() : change.ratePerMinute()));
+        change.ratePerMinute() == null ? old.ratePerMinute() : change.ratePerMinute(),
+        change.contactDeals() == null ? old.contactDeals() : change.contactDeals()));
     rateLimiter.clear();
     return updated;
   }

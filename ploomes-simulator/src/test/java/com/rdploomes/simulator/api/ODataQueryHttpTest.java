@@ -73,6 +73,85 @@ class ODataQueryHttpTest extends SimulatorHttpTest {
     assertThat(ids(get("/Deals?$filter=" + encode(filter) + "&$orderby=Id"))).containsExactly(open, asPerson);
   }
 
+  /** The worker's contact lookup with its open deals (an unconfirmed navigation property of Ploomes). */
+  private static final String OPEN_DEALS = "Deals($select=Id;$filter=PipelineId eq 40030343 and StatusId eq 1;"
+      + "$orderby=Id asc;$top=1)";
+
+  private long deal(String body) throws Exception {
+    Answer created = post("/Deals", body);
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    return created.first().get("Id").asLong();
+  }
+
+  @Test
+  void aContactsDealsAreTheDealsWhoseContactIdItIsShapedByTheNestedOptions() throws Exception {
+    deal("{\"Title\":\"won\",\"ContactId\":" + maria + ",\"StageId\":40303847,\"StatusId\":2}");
+    deal("{\"Title\":\"other pipeline\",\"ContactId\":" + maria + ",\"StageId\":40303849}");
+    long first = deal("{\"Title\":\"open 1\",\"ContactId\":" + maria + ",\"StageId\":40303847}");
+    long second = deal("{\"Title\":\"open 2\",\"ContactId\":" + maria + ",\"StageId\":40303848}");
+    deal("{\"Title\":\"maria as the person\",\"ContactId\":" + noEmail + ",\"PersonId\":" + maria
+        + ",\"StageId\":40303847}");
+
+    Answer lookup = get("/Contacts?$filter=" + encode("Email eq 'maria@example.com'")
+        + "&$select=Id,Name,Email,OwnerId,CompanyId&$expand=" + encode("Phones," + OPEN_DEALS)
+        + "&$orderby=" + encode("Id asc") + "&$top=1");
+    assertThat(ids(lookup)).containsExactly(maria);
+    assertThat(lookup.first().propertyNames()).containsExactlyInAnyOrder("Id", "Name", "Email", "OwnerId", "Deals");
+    assertThat(lookup.first().get("Deals").toString()).isEqualTo("[{\"Id\":" + first + "}]");
+
+    String newestFirst = "Deals($filter=PipelineId eq 40030343 and StatusId eq 1;$orderby=Id desc;"
+        + "$select=Id,Title;$expand=OtherProperties)";
+    JsonNode deals = get("/Contacts?$filter=" + encode("Id eq " + maria) + "&$expand=" + encode(newestFirst))
+        .first().get("Deals");
+    assertThat(deals.valueStream().map(d -> d.get("Id").asLong()).toList()).containsExactly(second, first);
+    assertThat(deals.get(0).propertyNames()).containsExactlyInAnyOrder("Id", "Title");
+
+    JsonNode all = get("/Contacts?$orderby=Id&$expand=Deals").json().get("value");
+    assertThat(all.get(0).get("Deals")).as("every deal of the contact, without options").hasSize(4);
+    assertThat(all.get(1).get("Deals")).as("a contact without deals").isEmpty();
+    assertThat(all.get(2).get("Deals")).as("the PersonId deal belongs to its ContactId").hasSize(1);
+    assertThat(get("/Contacts?$filter=" + encode("Id eq " + maria)).first().has("Deals"))
+        .as("not expanded, not served").isFalse();
+  }
+
+  @Test
+  void aQuoteOrSemicolonInsideANestedFilterIsPartOfTheLiteral() throws Exception {
+    long odd = deal("{\"Title\":\"a;b) O'Neil\",\"ContactId\":" + maria + ",\"StageId\":40303847}");
+    deal("{\"Title\":\"plain\",\"ContactId\":" + maria + ",\"StageId\":40303847}");
+    String expand = "Deals($filter=Title eq 'a;b) O''Neil';$select=Id)";
+    JsonNode deals = get("/Contacts?$filter=" + encode("Id eq " + maria) + "&$expand=" + encode(expand)).first()
+        .get("Deals");
+    assertThat(deals.toString()).isEqualTo("[{\"Id\":" + odd + "}]");
+  }
+
+  @Test
+  void aBadNestedOptionIs400() throws Exception {
+    Answer unknown = get("/Contacts?$expand=" + encode("Deals($where=Id eq 1)"));
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.errorMessage()).contains("'$where=Id eq 1'", "Deals");
+    assertThat(get("/Contacts?$expand=" + encode("Deals($top=x)")).status()).isEqualTo(400);
+    assertThat(get("/Contacts?$expand=" + encode("Deals($filter=Id eq")).status()).isEqualTo(400);
+  }
+
+  @Test
+  void withContactDealsOffTheExpansionIs400AndEverythingElseStillWorks() throws Exception {
+    control("PUT", "/_simulator/settings", "{\"contactDeals\":false}");
+
+    Answer refused = get("/Contacts?$filter=" + encode("Email eq 'maria@example.com'") + "&$expand="
+        + encode("Phones," + OPEN_DEALS));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.errorMessage()).isEqualTo("Could not find a property named 'Deals' on type 'Contact'");
+    assertThat(get("/Contacts?$expand=Deals&$filter=" + encode("Id eq -1")).status())
+        .as("refused even when no contact matches").isEqualTo(400);
+    assertThat(post("/Contacts?$expand=Deals", "{\"Name\":\"Nova\"}").status()).isEqualTo(400);
+    assertThat(ids(get("/Contacts?$filter=Name%20eq%20'Nova'"))).as("the refused POST wrote nothing").isEmpty();
+    assertThat(ids(get("/Contacts?$filter=" + encode("Email eq 'maria@example.com'") + "&$expand=Phones")))
+        .containsExactly(maria);
+
+    control("PUT", "/_simulator/settings", "{\"contactDeals\":true}");
+    assertThat(get("/Contacts?$expand=Deals").status()).isEqualTo(200);
+  }
+
   @Test
   void selectTopSkipOrderbyAndCount() throws Exception {
     Answer page = get("/Contacts?$select=Id,Name&$orderby=Name%20desc&$skip=1&$top=1&$count=true");

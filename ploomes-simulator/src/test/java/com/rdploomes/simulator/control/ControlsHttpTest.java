@@ -64,12 +64,16 @@ class ControlsHttpTest extends SimulatorHttpTest {
   @Test
   void settingsRoundTripAndPartialUpdates() throws Exception {
     Answer defaults = control("GET", "/_simulator/settings", null);
-    assertThat(defaults.json().toString()).isEqualTo("{\"latencyMs\":0,\"ratePerMinute\":0}");
+    assertThat(defaults.json().toString()).isEqualTo("{\"latencyMs\":0,\"ratePerMinute\":0,\"contactDeals\":true}");
     Answer updated = control("PUT", "/_simulator/settings", "{\"latencyMs\":50,\"ratePerMinute\":120}");
-    assertThat(updated.json().toString()).isEqualTo("{\"latencyMs\":50,\"ratePerMinute\":120}");
+    assertThat(updated.json().toString())
+        .isEqualTo("{\"latencyMs\":50,\"ratePerMinute\":120,\"contactDeals\":true}");
     control("PUT", "/_simulator/settings", "{\"ratePerMinute\":100}");
+    control("PUT", "/_simulator/settings", "{\"contactDeals\":false}");
+    control("POST", "/_simulator/reset", null);
     assertThat(control("GET", "/_simulator/settings", null).json().toString())
-        .isEqualTo("{\"latencyMs\":50,\"ratePerMinute\":100}");
+        .as("a reset keeps the settings")
+        .isEqualTo("{\"latencyMs\":50,\"ratePerMinute\":100,\"contactDeals\":false}");
   }
 
   @Test
@@ -77,8 +81,9 @@ class ControlsHttpTest extends SimulatorHttpTest {
     assertThat(control("PUT", "/_simulator/settings", "{\"latencyMs\":-1}").status()).isEqualTo(400);
     assertThat(control("PUT", "/_simulator/settings", "{\"rate\":5}").status()).isEqualTo(400);
     assertThat(control("PUT", "/_simulator/settings", "{\"ratePerMinute\":\"many\"}").status()).isEqualTo(400);
+    assertThat(control("PUT", "/_simulator/settings", "{\"contactDeals\":\"maybe\"}").status()).isEqualTo(400);
     assertThat(control("GET", "/_simulator/settings", null).json().toString())
-        .isEqualTo("{\"latencyMs\":0,\"ratePerMinute\":0}");
+        .isEqualTo("{\"latencyMs\":0,\"ratePerMinute\":0,\"contactDeals\":true}");
   }
 
   @Test

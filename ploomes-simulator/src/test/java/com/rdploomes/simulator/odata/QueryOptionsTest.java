@@ -60,6 +60,29 @@ class QueryOptionsTest {
   }
 
   @Test
+  void expandItemsCarryTheirNestedOptions() {
+    QueryOptions options = options("$expand",
+        "Phones,Deals($select=Id;$filter=PipelineId eq 7 and (StatusId eq 1 or StatusId eq 2);$orderby=Id desc;$top=1),"
+            + "Owner/Name");
+    assertThat(options.expanded()).containsExactlyInAnyOrder("Phones", "Deals", "Owner");
+    assertThat(options.expand().get("Phones")).isEqualTo(QueryOptions.NONE);
+    QueryOptions deals = options.expand().get("Deals");
+    assertThat(deals.select()).containsExactly("Id");
+    assertThat(deals.top()).isEqualTo(1);
+    assertThat(deals.orderBy()).containsExactly(new OrderBy(List.of("Id"), true));
+    assertThat(deals.filter().test(JSON.readTree("{\"PipelineId\":7,\"StatusId\":2}"))).isTrue();
+    assertThat(deals.filter().test(JSON.readTree("{\"PipelineId\":7,\"StatusId\":3}"))).isFalse();
+  }
+
+  @Test
+  void badNestedOptionsAreRefused() {
+    assertThatThrownBy(() -> options("$expand", "Deals($top=1")).hasMessageContaining("not closed with ')'");
+    assertThatThrownBy(() -> options("$expand", "Deals(top=1)")).hasMessageContaining("'top=1'");
+    assertThatThrownBy(() -> options("$expand", "Deals($top)")).isInstanceOf(ODataSyntaxException.class);
+    assertThatThrownBy(() -> options("$expand", "Deals($top=-1)")).hasMessageContaining("$top '-1'");
+  }
+
+  @Test
   void projectionNeverChangesTheSource() {
     options("$select", "Id").apply(people);
     assertThat(people.getFirst().has("Name")).isTrue();

@@ -15,6 +15,7 @@ import com.rdploomes.worker.account.PloomesAccount;
 import com.rdploomes.worker.mapping.Entity;
 import com.rdploomes.worker.mapping.FieldMapping;
 import com.rdploomes.worker.ploomes.ContactPhone;
+import com.rdploomes.worker.ploomes.FoundContact;
 import com.rdploomes.worker.ploomes.NewContact;
 import com.rdploomes.worker.ploomes.OtherProperty;
 import com.rdploomes.worker.ploomes.PloomesClient;
@@ -53,20 +54,22 @@ class ContactResolver {
         List<OtherProperty> fields = mapping.properties(Entity.CONTACT, conversion);
         // custom fields are read only when some are mapped: the lookup stays as small as it can be
         boolean readFields = !mapping.fields(Entity.CONTACT).isEmpty();
-        Optional<JsonNode> existing = ploomes.findContactByEmail(email, readFields);
-        if (existing.isPresent()) {
-            long id = existing.get().path("Id").asLong();
-            Map<String, Object> changes = ContactEnrichment.changes(existing.get(), lead, leadPhones, fields, readFields);
+        Optional<FoundContact> found = ploomes.findContactByEmail(email, readFields, settings.pipelineId());
+        if (found.isPresent()) {
+            JsonNode existing = found.get().contact();
+            long id = found.get().id();
+            Map<String, Object> changes = ContactEnrichment.changes(existing, lead, leadPhones, fields, readFields);
             if (!changes.isEmpty()) {
                 ploomes.updateContact(id, changes);
                 log.info("contact completed id={} fields={} conversion={}", id, changes.keySet(), conversion.id());
             }
-            return new ResolvedContact(id, false);
+            return new ResolvedContact(id, false, KnownDeal.of(found.get()));
         }
         long id = ploomes.createContact(new NewContact(displayName(lead), NewContact.PERSON, email,
                 settings.ownerId(), settings.originId(), leadPhones, fields));
         log.info("contact created id={} email={} conversion={}", id, Masking.email(email), conversion.id());
-        return new ResolvedContact(id, true);
+        // a contact created a moment ago cannot have a deal yet
+        return new ResolvedContact(id, true, KnownDeal.NONE);
     }
 
     static String displayName(Lead lead) {
@@ -77,6 +80,7 @@ class ContactResolver {
         return LeadEmail.normalise(lead.email());
     }
 
-    record ResolvedContact(long id, boolean created) {
+    /** @param deal what the lookup already says about the contact's open deal in the pipeline */
+    record ResolvedContact(long id, boolean created, KnownDeal deal) {
     }
 }

@@ -16,9 +16,11 @@ import com.rdploomes.worker.ploomes.PloomesException;
  * ({@link EmailLocks}), so concurrent consumers never race into two contacts or two deals.
  *
  * <p>Calls per conversion: a new lead 4 (look up, create contact, create deal, note); a returning lead with
- * an open deal 3 (look up, find deal, note); a returning lead without one 4. One more when an existing
- * contact has empty fields to fill (PATCH), and one more to look for an earlier note when the ledger cannot
- * vouch (see there). A conversion already done by this process costs none.
+ * an open deal 2 (look up, which also sees the open deal, note); a returning lead without one 3 (look up,
+ * create deal, note). One more when an existing contact has empty fields to fill (PATCH), one more to look
+ * for the open deal when the contact belongs to a company or Ploomes refused the lookup's deal expansion
+ * ({@link KnownDeal}), and one more to look for an earlier note when the ledger cannot vouch (see there).
+ * A conversion already done by this process costs none.
  */
 public class ConversionHandler {
 

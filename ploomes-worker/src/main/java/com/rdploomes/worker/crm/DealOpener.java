@@ -11,12 +11,11 @@ import com.rdploomes.worker.mapping.FieldMapping;
 import com.rdploomes.worker.ploomes.NewDeal;
 import com.rdploomes.worker.ploomes.PloomesClient;
 
-import tools.jackson.databind.JsonNode;
-
 /**
  * Makes sure the contact has an open deal in the configured pipeline, creating one (with the mapped deal
  * fields) only when none is open and the opportunity rule allows it. An open deal is left as it is: a
- * returning lead's new answers go to the note, not over what the deal already says.
+ * returning lead's new answers go to the note, not over what the deal already says. Ploomes is asked for
+ * the open deal only when the contact's lookup could not tell ({@link KnownDeal}).
  */
 class DealOpener {
 
@@ -38,12 +37,14 @@ class DealOpener {
 
     /** @return the open deal, or empty when there is none and the rule opens none for this conversion */
     Optional<OpenDeal> open(Conversion conversion, ContactResolver.ResolvedContact contact) {
-        if (!contact.created()) {
-            // a contact created a moment ago cannot have a deal yet: skip the lookup and save a call
-            Optional<JsonNode> open = ploomes.findOpenDeal(contact.id(), settings.pipelineId());
-            if (open.isPresent()) {
-                return Optional.of(new OpenDeal(open.get().path("Id").asLong(), false));
-            }
+        Optional<Long> open = switch (contact.deal()) {
+            case KnownDeal.Open known -> Optional.of(known.id());
+            case KnownDeal.None none -> Optional.empty();
+            case KnownDeal.Unknown unknown -> ploomes.findOpenDeal(contact.id(), settings.pipelineId())
+                    .map(deal -> deal.path("Id").asLong());
+        };
+        if (open.isPresent()) {
+            return Optional.of(new OpenDeal(open.get(), false));
         }
         if (!rule.opensDeal(conversion)) {
             log.info("no deal opened: OPPORTUNITY_RULE={} and the lead is not an opportunity; conversion={}",

@@ -19,6 +19,11 @@ public final class ODataFilter {
         return "ContactId eq " + contactId + " and contains(Content," + literal(text) + ")";
     }
 
+    /** Open deals of a pipeline: the filter inside the contact lookup's {@code Deals} expansion. */
+    public static String openDealIn(long pipelineId) {
+        return "PipelineId eq " + pipelineId + " and StatusId eq 1";
+    }
+
     public static String openDealOf(long contactId, long pipelineId) {
         return "(ContactId eq " + contactId + " or PersonId eq " + contactId + ") and PipelineId eq " + pipelineId
                 + " and StatusId eq 1";

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -46,6 +47,12 @@ public class PloomesClient {
     private final PloomesRateLimiter limiter;
     private final RetryTemplate retry;
     private final MeterRegistry meters;
+    /**
+     * Set once Ploomes answered the contact lookup's {@code Deals} expansion with 400: that navigation property
+     * is not in Ploomes' documentation, so a Ploomes without it is expected, and asking again would only waste a
+     * call per conversion.
+     */
+    private final AtomicBoolean dealsExpansionRefused = new AtomicBoolean();
 
     public PloomesClient(PloomesProperties properties, HttpClient http, JsonMapper json, PloomesRateLimiter limiter,
                          RetryTemplate retry, MeterRegistry meters) {
@@ -64,16 +71,52 @@ public class PloomesClient {
 
     /**
      * The oldest contact with this exact (already normalised) e-mail, with its phones and, when asked, its
-     * custom fields: Ploomes serves both only through $expand.
+     * custom fields: Ploomes serves both only through $expand. In the same call it asks for the contact's
+     * oldest open deal in {@code pipelineId} ({@code Deals}) and its {@code CompanyId}, which saves a separate
+     * deal lookup; if Ploomes refuses that expansion with 400, this lookup and every later one are made
+     * without it ({@link FoundContact#dealsExpanded()} false).
      */
-    public Optional<JsonNode> findContactByEmail(String email, boolean withOtherProperties) {
+    public Optional<FoundContact> findContactByEmail(String email, boolean withOtherProperties, long pipelineId) {
+        String expand = withOtherProperties ? "Phones,OtherProperties" : "Phones";
+        if (!dealsExpansionRefused.get()) {
+            try {
+                return first(send("GET", "/Contacts", contactLookup(email, "Id,Name,Email,OwnerId,CompanyId",
+                        expand + "," + openDeals(pipelineId)), null)).map(contact -> new FoundContact(contact, true));
+            } catch (PloomesException e) {
+                if (e.status() != 400) {
+                    throw e;
+                }
+                // the plain lookup tells whether the expansion was the problem: if it fails too, nothing is remembered
+                Optional<FoundContact> plain = plainContactLookup(email, expand);
+                if (dealsExpansionRefused.compareAndSet(false, true)) {
+                    log.warn("Ploomes refused the contact lookup's $expand=Deals with 400: falling back, until the "
+                            + "worker restarts, to the lookup without it plus a separate open-deal lookup (GET /Deals) "
+                            + "per returning lead");
+                }
+                return plain;
+            }
+        }
+        return plainContactLookup(email, expand);
+    }
+
+    private Optional<FoundContact> plainContactLookup(String email, String expand) {
+        return first(send("GET", "/Contacts", contactLookup(email, "Id,Name,Email,OwnerId", expand), null))
+                .map(contact -> new FoundContact(contact, false));
+    }
+
+    private static Map<String, String> contactLookup(String email, String select, String expand) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("$filter", ODataFilter.contactByEmail(email));
-        query.put("$select", "Id,Name,Email,OwnerId");
-        query.put("$expand", withOtherProperties ? "Phones,OtherProperties" : "Phones");
+        query.put("$select", select);
+        query.put("$expand", expand);
         query.put("$orderby", "Id asc");
         query.put("$top", "1");
-        return first(send("GET", "/Contacts", query, null));
+        return query;
+    }
+
+    /** A contact's oldest open deal in the pipeline, as a nested $expand (ploomes-api.md §2). */
+    static String openDeals(long pipelineId) {
+        return "Deals($select=Id;$filter=" + ODataFilter.openDealIn(pipelineId) + ";$orderby=Id asc;$top=1)";
     }
 
     /** A note of this contact whose content holds {@code marker}, e.g. the line naming a conversion id. */

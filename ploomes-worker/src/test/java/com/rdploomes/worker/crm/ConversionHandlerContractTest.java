@@ -9,6 +9,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.rdploomes.model.Conversion;
 import com.rdploomes.model.Phone;
@@ -21,10 +24,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Pins the exact requests the worker sends to Ploomes for each path through the steps. */
+@ExtendWith(OutputCaptureExtension.class)
 class ConversionHandlerContractTest {
 
+    /** The contact lookup's expansion of the contact's oldest open deal in the pipeline. */
+    static final String OPEN_DEALS =
+            "Deals($select=Id;$filter=PipelineId eq 40030343 and StatusId eq 1;$orderby=Id asc;$top=1)";
     private static final String C001 = "contact_7B1E0C1A-0000-4000-8000-00000000C001";
     private static final String C002 = "contact_7B1E0C1A-0000-4000-8000-00000000C002";
+
+    /** A returning contact, with phones, whose open deal 501 the lookup shows. */
+    private static final String RETURNING_WITH_DEAL_501 =
+            "{\"value\":[{\"Id\":401,\"Name\":\"Ana\",\"Phones\":[{}],\"Deals\":[{\"Id\":501}]}]}";
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final FakePloomes ploomes = FakePloomesFactory.start();
@@ -46,11 +57,13 @@ class ConversionHandlerContractTest {
         FakePloomes.Request lookup = calls.get(0);
         assertThat(lookup.query()).containsExactly(
                 Map.entry("$filter", "Email eq 'ana.exemplo@example.com'"),
-                Map.entry("$select", "Id,Name,Email,OwnerId"),
-                Map.entry("$expand", "Phones,OtherProperties"),
+                Map.entry("$select", "Id,Name,Email,OwnerId,CompanyId"),
+                Map.entry("$expand", "Phones,OtherProperties," + OPEN_DEALS),
                 Map.entry("$orderby", "Id asc"),
                 Map.entry("$top", "1"));
-        assertThat(lookup.rawQuery()).startsWith("$filter=Email%20eq%20%27ana.exemplo%40example.com%27&");
+        assertThat(lookup.rawQuery()).startsWith("$filter=Email%20eq%20%27ana.exemplo%40example.com%27&")
+                .contains("&$expand=Phones%2COtherProperties%2CDeals%28%24select%3DId%3B%24filter%3DPipelineId%20eq%20"
+                        + "40030343%20and%20StatusId%20eq%201%3B%24orderby%3DId%20asc%3B%24top%3D1%29&");
         assertThat(lookup.headers()).containsEntry("user-key", "secret-key").doesNotContainKey("authorization");
 
         FakePloomes.Request createContact = calls.get(1);
@@ -96,12 +109,47 @@ class ConversionHandlerContractTest {
     }
 
     @Test
-    void aReturningLeadWithAnOpenDealCostsThreeCallsAndKeepsWhatASalespersonTyped() {
+    void aReturningLeadWhoseOpenDealTheLookupSawCostsTwoCallsAndKeepsWhatASalespersonTyped() {
         ploomes.script("GET /Contacts", Answer.json(200, """
-                {"value":[{"Id":401,"Name":"Ana Vendedora Digitou","Email":"ana.exemplo@example.com",
+                {"value":[{"Id":401,"Name":"Ana Vendedora Digitou","Email":"ana.exemplo@example.com","CompanyId":null,
                            "Phones":[{"PhoneNumber":"(11) 5555-0000"}],
-                           "OtherProperties":[{"FieldKey":"%s","StringValue":"Indústria"}]}]}""".formatted(C001)));
-        ploomes.script("GET /Deals", Answer.json(200, "{\"value\":[{\"Id\":501,\"Title\":\"x\"}]}"));
+                           "OtherProperties":[{"FieldKey":"%s","StringValue":"Indústria"}],
+                           "Deals":[{"Id":501}]}]}""".formatted(C001)));
+
+        var outcome = handler.handle(Conversions.anaSample());
+
+        assertThat(ploomes.requests()).extracting(FakePloomes.Request::call)
+                .containsExactly("GET /Contacts", "POST /InteractionRecords");
+        assertThat(tree(ploomes.requests("POST /InteractionRecords").getFirst().body()).get("DealId").asLong())
+                .isEqualTo(501);
+        assertThat(outcome).isEqualTo(new ConversionHandler.Outcome(401, false, 501, false, outcome.noteId(),
+                ConversionHandler.Result.WRITTEN));
+    }
+
+    @Test
+    void aReturningLeadWithoutAnOpenDealNorACompanyCostsThreeCalls() {
+        ploomes.script("GET /Contacts", Answer.json(200, """
+                {"value":[{"Id":401,"Name":"Ana","Email":"ana.exemplo@example.com","Phones":[{"PhoneNumber":"1"}],
+                           "OtherProperties":[{"FieldKey":"%s","StringValue":"Indústria"}],"Deals":[]}]}""".formatted(C001)));
+
+        var outcome = handler.handle(Conversions.anaSample());
+
+        assertThat(ploomes.requests()).extracting(FakePloomes.Request::call)
+                .containsExactly("GET /Contacts", "POST /Deals", "POST /InteractionRecords");
+        assertThat(tree(ploomes.requests("POST /Deals").getFirst().body()).get("ContactId").asLong()).isEqualTo(401);
+        assertThat(outcome.dealCreated()).isTrue();
+        assertThat(tree(ploomes.requests("POST /InteractionRecords").getFirst().body()).get("DealId").asLong())
+                .isEqualTo(outcome.dealId());
+    }
+
+    @Test
+    void aPersonOfACompanyIsAlsoLookedForAsTheDealsPersonBeforeADealIsOpened() {
+        // the company's deal names Ana as its PersonId: the contact's own Deals cannot show it
+        ploomes.script("GET /Contacts", Answer.json(200, """
+                {"value":[{"Id":401,"Name":"Ana","Email":"ana.exemplo@example.com","CompanyId":77,
+                           "Phones":[{"PhoneNumber":"1"}],"OtherProperties":[{"FieldKey":"%s","StringValue":"x"}],
+                           "Deals":[]}]}""".formatted(C001)));
+        ploomes.script("GET /Deals", Answer.json(200, "{\"value\":[{\"Id\":502,\"Title\":\"x\"}]}"));
 
         var outcome = handler.handle(Conversions.anaSample());
 
@@ -110,10 +158,81 @@ class ConversionHandlerContractTest {
         assertThat(ploomes.requests("GET /Deals").getFirst().query()).containsEntry("$filter",
                 "(ContactId eq 401 or PersonId eq 401) and PipelineId eq 40030343 and StatusId eq 1")
                 .containsEntry("$top", "1");
-        assertThat(tree(ploomes.requests("POST /InteractionRecords").getFirst().body()).get("DealId").asLong())
-                .isEqualTo(501);
-        assertThat(outcome).isEqualTo(new ConversionHandler.Outcome(401, false, 501, false, outcome.noteId(),
-                ConversionHandler.Result.WRITTEN));
+        assertThat(outcome.dealId()).isEqualTo(502);
+        assertThat(outcome.dealCreated()).isFalse();
+    }
+
+    @Test
+    void aPersonOfACompanyWithNoOpenDealAnywhereGetsOne() {
+        ploomes.script("GET /Contacts", Answer.json(200, """
+                {"value":[{"Id":401,"Name":"Ana","CompanyId":77,"Phones":[{"PhoneNumber":"1"}],
+                           "OtherProperties":[{"FieldKey":"%s","StringValue":"x"}],"Deals":[]}]}""".formatted(C001)));
+
+        handler.handle(Conversions.anaSample());
+
+        assertThat(ploomes.requests()).extracting(FakePloomes.Request::call)
+                .containsExactly("GET /Contacts", "GET /Deals", "POST /Deals", "POST /InteractionRecords");
+    }
+
+    @Test
+    void anAnswerWithoutTheDealsIsNotTakenForNoOpenDeal() {
+        // a Ploomes that ignored the expansion instead of refusing it: no Deals at all is not an empty list
+        ploomes.script("GET /Contacts", Answer.json(200, """
+                {"value":[{"Id":401,"Name":"Ana","Phones":[{"PhoneNumber":"1"}],
+                           "OtherProperties":[{"FieldKey":"%s","StringValue":"x"}]}]}""".formatted(C001)));
+        ploomes.script("GET /Deals", Answer.json(200, "{\"value\":[{\"Id\":503}]}"));
+
+        var outcome = handler.handle(Conversions.anaSample());
+
+        assertThat(ploomes.requests()).extracting(FakePloomes.Request::call)
+                .containsExactly("GET /Contacts", "GET /Deals", "POST /InteractionRecords");
+        assertThat(outcome.dealId()).isEqualTo(503);
+    }
+
+    @Test
+    void aRefusedDealsExpansionFallsBackOnceAndForAllToTheLookupWithoutIt(CapturedOutput output) {
+        ploomes.respond("GET /Contacts", request -> request.query().get("$expand").contains("Deals")
+                ? Answer.json(400, "{\"error\":{\"message\":\"Could not find a property named 'Deals' on type 'Contact'\"}}")
+                : Answer.json(200, "{\"value\":[{\"Id\":401,\"Name\":\"Ana\",\"Phones\":[{\"PhoneNumber\":\"1\"}],"
+                        + "\"OtherProperties\":[{\"FieldKey\":\"" + C001 + "\",\"StringValue\":\"x\"}]}]}"));
+        ploomes.respond("GET /Deals", request -> Answer.json(200, "{\"value\":[{\"Id\":501}]}"));
+
+        var first = handler.handle(Conversions.anaSample());
+        var second = handler.handle(Conversions.of("rd-second", "ana.exemplo@example.com", "Ana", List.of()));
+
+        assertThat(ploomes.requests()).extracting(FakePloomes.Request::call).containsExactly(
+                "GET /Contacts", "GET /Contacts", "GET /Deals", "POST /InteractionRecords",
+                "GET /Contacts", "GET /Deals", "POST /InteractionRecords");
+        List<FakePloomes.Request> lookups = ploomes.requests("GET /Contacts");
+        assertThat(lookups.get(0).query().get("$expand")).endsWith("," + OPEN_DEALS);
+        for (FakePloomes.Request plain : List.of(lookups.get(1), lookups.get(2))) {
+            assertThat(plain.query()).containsExactly(
+                    Map.entry("$filter", "Email eq 'ana.exemplo@example.com'"),
+                    Map.entry("$select", "Id,Name,Email,OwnerId"),
+                    Map.entry("$expand", "Phones,OtherProperties"),
+                    Map.entry("$orderby", "Id asc"),
+                    Map.entry("$top", "1"));
+        }
+        assertThat(first.dealId()).isEqualTo(501);
+        assertThat(second.dealId()).isEqualTo(501);
+        assertThat(ploomes.requests("POST /Deals")).isEmpty();
+        assertThat(output.getOut().lines().filter(line -> line.contains("$expand=Deals with 400: falling back")))
+                .singleElement().asString().contains("WARN").contains("$expand=Deals").doesNotContain("ana.exemplo");
+    }
+
+    @Test
+    void a400ThatTheLookupWithoutTheExpansionGetsTooIsNotBlamedOnTheExpansion() {
+        ploomes.script("GET /Contacts", Answer.json(400, "{}"), Answer.json(400, "{}"));
+
+        assertThatThrownBy(() -> handler.handle(Conversions.anaSample()))
+                .isInstanceOfSatisfying(PloomesException.class, e -> assertThat(e.status()).isEqualTo(400));
+        handler.handle(Conversions.anaSample());
+
+        List<FakePloomes.Request> lookups = ploomes.requests("GET /Contacts");
+        assertThat(lookups).hasSize(3);
+        assertThat(lookups.get(1).query().get("$expand")).doesNotContain("Deals");
+        assertThat(lookups.get(2).query().get("$expand")).as("still asked for after an unrelated 400")
+                .endsWith("," + OPEN_DEALS);
     }
 
     @Test
@@ -123,12 +242,12 @@ class ConversionHandlerContractTest {
                   "OtherProperties":[
                     {"FieldKey":"%s","StringValue":null,"BigStringValue":"Contábil","IntegerValue":null},
                     {"FieldKey":"deal_or_other_key","ObjectValueId":9102,"ObjectValueName":"Comercial"},
-                    {"FieldKey":"%s","StringValue":""}]}]}""".formatted(C002, C001)));
+                    {"FieldKey":"%s","StringValue":""}],"Deals":[]}]}""".formatted(C002, C001)));
 
         handler.handle(Conversions.anaSample());
 
         assertThat(ploomes.requests()).extracting(FakePloomes.Request::call)
-                .containsExactly("GET /Contacts", "PATCH /Contacts", "GET /Deals", "POST /Deals", "POST /InteractionRecords");
+                .containsExactly("GET /Contacts", "PATCH /Contacts", "POST /Deals", "POST /InteractionRecords");
         FakePloomes.Request patch = ploomes.requests("PATCH /Contacts").getFirst();
         assertThat(patch.path()).isEqualTo("/Contacts(401)");
         assertThat(tree(patch.body())).isEqualTo(tree("""
@@ -195,7 +314,7 @@ class ConversionHandlerContractTest {
 
         plain.handle(Conversions.anaSample());
 
-        assertThat(ploomes.requests("GET /Contacts").getFirst().query()).containsEntry("$expand", "Phones");
+        assertThat(ploomes.requests("GET /Contacts").getFirst().query()).containsEntry("$expand", "Phones," + OPEN_DEALS);
         assertThat(tree(ploomes.requests("POST /Contacts").getFirst().body()).has("OtherProperties")).isFalse();
         assertThat(tree(ploomes.requests("POST /Deals").getFirst().body()).has("OtherProperties")).isFalse();
     }
@@ -235,8 +354,7 @@ class ConversionHandlerContractTest {
     void aConversionOlderThanTheProcessLooksForItsNoteOnAReturningContactAndFindsIt() {
         ConversionHandler restarted = Handlers.handler(ploomes, Handlers.properties(ploomes.url(), 120001L, null),
                 FieldMapping.none(), Handlers.DEFAULTS, Handlers.STARTED_AFTER);
-        ploomes.always("GET /Contacts", Answer.json(200, "{\"value\":[{\"Id\":401,\"Name\":\"Ana\",\"Phones\":[{}]}]}"));
-        ploomes.always("GET /Deals", Answer.json(200, "{\"value\":[{\"Id\":501}]}"));
+        ploomes.always("GET /Contacts", Answer.json(200, RETURNING_WITH_DEAL_501));
         ploomes.script("GET /InteractionRecords", Answer.json(200, """
                 {"value":[{"Id":650,"Content":"...\\nID da conversão: rd-0b5f3c1e-1111-4a2b-9c3d-000000000001-17162340120001"},
                           {"Id":651,"Content":"Conversão\\nID da conversão: rd-0b5f3c1e-1111-4a2b-9c3d-000000000001-1716234012000"}]}"""));
@@ -244,7 +362,7 @@ class ConversionHandlerContractTest {
         var outcome = restarted.handle(Conversions.anaSample());
 
         assertThat(ploomes.requests()).extracting(FakePloomes.Request::call)
-                .containsExactly("GET /Contacts", "GET /Deals", "GET /InteractionRecords");
+                .containsExactly("GET /Contacts", "GET /InteractionRecords");
         assertThat(ploomes.requests("GET /InteractionRecords").getFirst().query()).containsEntry("$filter",
                 "ContactId eq 401 and contains(Content,'ID da conversão: rd-0b5f3c1e-1111-4a2b-9c3d-000000000001-1716234012000')");
         assertThat(outcome.noteId()).isEqualTo(651);
@@ -255,13 +373,12 @@ class ConversionHandlerContractTest {
     void aConversionOlderThanTheProcessWithoutANoteGetsOne() {
         ConversionHandler restarted = Handlers.handler(ploomes, Handlers.properties(ploomes.url(), 120001L, null),
                 FieldMapping.none(), Handlers.DEFAULTS, Handlers.STARTED_AFTER);
-        ploomes.always("GET /Contacts", Answer.json(200, "{\"value\":[{\"Id\":401,\"Name\":\"Ana\",\"Phones\":[{}]}]}"));
-        ploomes.always("GET /Deals", Answer.json(200, "{\"value\":[{\"Id\":501}]}"));
+        ploomes.always("GET /Contacts", Answer.json(200, RETURNING_WITH_DEAL_501));
 
         restarted.handle(Conversions.anaSample());
 
         assertThat(ploomes.requests()).extracting(FakePloomes.Request::call)
-                .containsExactly("GET /Contacts", "GET /Deals", "GET /InteractionRecords", "POST /InteractionRecords");
+                .containsExactly("GET /Contacts", "GET /InteractionRecords", "POST /InteractionRecords");
     }
 
     @Test
@@ -278,8 +395,7 @@ class ConversionHandlerContractTest {
     void aNoteWhoseAnswerWasLostIsLookedForBeforeTheNextPost() {
         ploomes.script("POST /InteractionRecords", Answer.dropped());
         assertThatThrownBy(() -> handler.handle(Conversions.anaSample())).isInstanceOf(PloomesException.class);
-        ploomes.always("GET /Contacts", Answer.json(200, "{\"value\":[{\"Id\":401,\"Name\":\"Ana\",\"Phones\":[{}]}]}"));
-        ploomes.always("GET /Deals", Answer.json(200, "{\"value\":[{\"Id\":501}]}"));
+        ploomes.always("GET /Contacts", Answer.json(200, RETURNING_WITH_DEAL_501));
         ploomes.script("GET /InteractionRecords", Answer.json(200,
                 "{\"value\":[{\"Id\":652,\"Content\":\"ID da conversão: rd-0b5f3c1e-1111-4a2b-9c3d-000000000001-1716234012000\"}]}"));
 

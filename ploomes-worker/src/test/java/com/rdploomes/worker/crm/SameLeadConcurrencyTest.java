@@ -32,11 +32,11 @@ class SameLeadConcurrencyTest {
             ConversionHandler handler = Handlers.handler(ploomes, FieldMapping.none());
             AtomicLong contact = new AtomicLong();
             AtomicLong deal = new AtomicLong();
+            // the lookup shows the contact's open deal (its Deals expansion), as Ploomes would once it exists
             ploomes.respond("GET /Contacts", request -> Answer.json(200, contact.get() == 0 ? "{\"value\":[]}"
-                    : "{\"value\":[{\"Id\":" + contact.get() + ",\"Name\":\"Ana Exemplo\",\"Phones\":[{\"PhoneNumber\":\"1\"}]}]}"));
+                    : "{\"value\":[{\"Id\":" + contact.get() + ",\"Name\":\"Ana Exemplo\",\"Phones\":[{\"PhoneNumber\":\"1\"}],"
+                    + "\"Deals\":" + (deal.get() == 0 ? "[]" : "[{\"Id\":" + deal.get() + "}]") + "}]}"));
             ploomes.respond("POST /Contacts", request -> created(contact, ploomes.nextId()));
-            ploomes.respond("GET /Deals", request -> Answer.json(200, deal.get() == 0 ? "{\"value\":[]}"
-                    : "{\"value\":[{\"Id\":" + deal.get() + "}]}"));
             ploomes.respond("POST /Deals", request -> created(deal, ploomes.nextId()));
 
             int conversions = 20;
@@ -63,6 +63,7 @@ class SameLeadConcurrencyTest {
 
             assertThat(ploomes.requests("POST /Contacts")).hasSize(1);
             assertThat(ploomes.requests("POST /Deals")).hasSize(1);
+            assertThat(ploomes.requests("GET /Deals")).as("the lookups saw the deal").isEmpty();
             assertThat(ploomes.requests("POST /InteractionRecords")).hasSize(conversions)
                     .allSatisfy(note -> assertThat(note.body()).contains("\"DealId\":" + deal.get()));
         }

@@ -226,6 +226,9 @@ class SampleConversionsContractTest {
 
             assertThat(ploomes.requests()).extracting(FakePloomes.Request::call)
                     .containsExactly("GET /Contacts", "POST /Contacts", "POST /Deals", "POST /InteractionRecords");
+            assertThat(ploomes.requests("GET /Contacts").getFirst().query())
+                    .containsEntry("$select", "Id,Name,Email,OwnerId,CompanyId")
+                    .containsEntry("$expand", "Phones,OtherProperties," + ConversionHandlerContractTest.OPEN_DEALS);
             assertThat(body(ploomes, "POST /Contacts")).isEqualTo(JSON.readTree(contact));
             assertThat(body(ploomes, "POST /Deals")).isEqualTo(JSON.readTree(deal));
             JsonNode note = body(ploomes, "POST /InteractionRecords");
