@@ -194,12 +194,17 @@ public final class Bench {
             simulator("POST", "/_simulator/reset", "{}");
             int newLead = callsFor(worker, webhook, ploomes, "calls@bench.example.com", "Calls Lead", "form-a", 1);
             int returningOpen = callsFor(worker, webhook, ploomes, "calls@bench.example.com", "Calls Lead", "form-b", 2);
+            // contacts salespeople typed in Ploomes, without a deal: one complete, one without a phone to fill
+            simulator("POST", "/Contacts", "{\"Name\":\"Complete By Sales\",\"TypeId\":2,\"Email\":\"complete@bench.example.com\","
+                    + "\"Phones\":[{\"PhoneNumber\":\"(11) 98888-0001\",\"TypeId\":1,\"CountryId\":76}]}");
+            int returningNoDeal = callsFor(worker, webhook, ploomes, "complete@bench.example.com", "Complete By Sales", "form-c", 3);
             simulator("POST", "/Contacts", "{\"Name\":\"Typed By Sales\",\"TypeId\":2,\"Email\":\"typed@bench.example.com\"}");
-            int returningNoDeal = callsFor(worker, webhook, ploomes, "typed@bench.example.com", "Typed By Sales", "form-c", 3);
+            int returningNoDealFilled = callsFor(worker, webhook, ploomes, "typed@bench.example.com", "Typed By Sales", "form-d", 4);
             figures.put("calls_per_conversion", Map.of("new_lead", newLead, "returning_with_open_deal", returningOpen,
-                    "returning_without_open_deal", returningNoDeal));
-            line("- new lead: %d; returning lead with an open deal: %d; returning lead without one: %d (targets: <= 4, <= 3)"
-                    .formatted(newLead, returningOpen, returningNoDeal));
+                    "returning_without_open_deal", returningNoDeal, "returning_without_open_deal_filling_a_phone", returningNoDealFilled));
+            line(("- new lead: %d; returning lead with an open deal: %d; returning lead without one: %d (targets: <= 4, <= 3);"
+                    + " returning lead without a deal whose contact lacks the phone, so a PATCH fills it: %d")
+                    .formatted(newLead, returningOpen, returningNoDeal, returningNoDealFilled));
         }
         if (parts.contains("d")) {
 
