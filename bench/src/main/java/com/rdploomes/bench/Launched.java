@@ -73,28 +73,33 @@ final class Launched implements AutoCloseable {
             command.addAll(List.of("-jar", jar.toString()));
         }
         builder.environment().putAll(env);
+        HttpClient http = HttpClient.newHttpClient();
+        URI health = URI.create("http://127.0.0.1:" + port + healthPath);
+        poll(http, health); // the poller's own first request (classes, connection set-up) is not the service's start-up
         long started = System.nanoTime();
         Process process = builder.start();
-        HttpClient http = HttpClient.newHttpClient();
         long deadline = started + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited; see " + log);
             }
-            try {
-                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + healthPath)).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200) {
-                    return new Launched(name, port, process, log, (System.nanoTime() - started) / 1e9);
-                }
-            } catch (IOException e) {
-                // not listening yet
+            if (poll(http, health) == 200) {
+                return new Launched(name, port, process, log, (System.nanoTime() - started) / 1e9);
             }
             Thread.sleep(50);
         }
         process.destroyForcibly();
         throw new IllegalStateException(name + " not healthy within 120 s; see " + log);
+    }
+
+    /** The health answer's status, or 0 while nothing listens. */
+    private static int poll(HttpClient http, URI health) throws InterruptedException {
+        try {
+            return http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static String java() {
