@@ -30,8 +30,8 @@ final class Launched implements AutoCloseable {
      * application as service.jar beside lib/), with the JDK AOT cache a training run wrote until Spring's context
      * was refreshed. The training is done once per jar, before its first timed launch, and not counted.
      */
-    static final String START_UP = "extracted jar with the AOT cache trained at image build (JDK AOTCache, "
-            + "spring.context.exit=onRefresh), as deploy/Dockerfile runs it; training not counted";
+    static final String START_UP = "extracted jar with a JDK AOT cache trained first (-XX:AOTCacheOutput, "
+            + "spring.context.exit=onRefresh; the training is not counted), as the image of deploy/Dockerfile runs";
 
     /** The services the image ships; other jars (the bench's references) start as plain jars. */
     private static final Set<String> IMAGE_SERVICES = Set.of("webhook-receiver", "ploomes-worker", "ploomes-simulator");
