@@ -384,7 +384,8 @@ public final class Bench {
         figures.put("machine", Map.of("cpu", cpu, "cores", cores, "java", System.getProperty("java.version"),
                 "rabbitmq", rabbit, "date", Instant.now().toString()));
         report.append("# rd-ploomes benchmark\n\n").append("Services run with the containers' JVM options: `")
-                .append(Launched.JVM_OPTIONS).append("`.\n\nMachine: ").append(cpu).append(", ").append(cores)
+                .append(Launched.JVM_OPTIONS).append("`; start-up from the ").append(Launched.START_UP)
+                .append(".\n\nMachine: ").append(cpu).append(", ").append(cores)
                 .append(" cores; Java ").append(System.getProperty("java.version")).append("; RabbitMQ ").append(rabbit)
                 .append(" on localhost; load generator on the same machine. ").append(Instant.now()).append("\n");
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +24,20 @@ final class Launched implements AutoCloseable {
      */
     static final String JVM_OPTIONS = System.getenv().getOrDefault("BENCH_JVM_OPTIONS",
             "-XX:MaxRAM=320m -XX:MaxRAMPercentage=60 -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError");
+
+    /**
+     * How the image starts a service (deploy/Dockerfile): from the jar extracted by Spring Boot's tools (the
+     * application as service.jar beside lib/), with the JDK AOT cache a training run wrote until Spring's context
+     * was refreshed. The training is done once per jar, before its first timed launch, and not counted.
+     */
+    static final String START_UP = "extracted jar with a JDK AOT cache trained first (-XX:AOTCacheOutput, "
+            + "spring.context.exit=onRefresh; the training is not counted), as the image of deploy/Dockerfile runs";
+
+    /** The services the image ships; other jars (the bench's references) start as plain jars. */
+    private static final Set<String> IMAGE_SERVICES = Set.of("webhook-receiver", "ploomes-worker", "ploomes-simulator");
+
+    /** The services trained by this run (each once, before its first launch). */
+    private static final Set<String> TRAINED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private static final Pattern STARTED = Pattern.compile("Started \\S+ in ([0-9.]+) seconds");
 
@@ -44,34 +59,98 @@ final class Launched implements AutoCloseable {
             throws IOException, InterruptedException {
         Path log = logs.resolve(name + ".log");
         List<String> command = new java.util.ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java());
         command.addAll(List.of(JVM_OPTIONS.split("\\s+")));
-        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
+        if (IMAGE_SERVICES.contains(name)) {
+            Path app = trained(name, jar, env, logs);
+            // the class path must read as it did in training ("service.jar" in the working directory); AOTMode=on
+            // makes a cache the JVM cannot use fail the launch instead of measuring a start without it
+            command.addAll(List.of("-XX:AOTCache=app.aot", "-XX:AOTMode=on", "-jar", "service.jar"));
+            builder.directory(app.toFile());
+        } else {
+            command.addAll(List.of("-jar", jar.toString()));
+        }
         builder.environment().putAll(env);
+        HttpClient http = HttpClient.newHttpClient();
+        URI health = URI.create("http://127.0.0.1:" + port + healthPath);
+        poll(http, health); // the poller's own first request (classes, connection set-up) is not the service's start-up
         long started = System.nanoTime();
         Process process = builder.start();
-        HttpClient http = HttpClient.newHttpClient();
         long deadline = started + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited; see " + log);
             }
-            try {
-                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + healthPath)).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200) {
-                    return new Launched(name, port, process, log, (System.nanoTime() - started) / 1e9);
-                }
-            } catch (IOException e) {
-                // not listening yet
+            if (poll(http, health) == 200) {
+                return new Launched(name, port, process, log, (System.nanoTime() - started) / 1e9);
             }
             Thread.sleep(50);
         }
         process.destroyForcibly();
         throw new IllegalStateException(name + " not healthy within 120 s; see " + log);
+    }
+
+    /** The health answer's status, or 0 while nothing listens. */
+    private static int poll(HttpClient http, URI health) throws InterruptedException {
+        try {
+            return http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * The jar extracted into logs/aot/NAME and its AOT cache app.aot, as the image's build makes them: the same
+     * extraction, then a training run with the same JVM options that ends when Spring's context is refreshed
+     * (no lifecycle starts: no port, broker or Ploomes call). Done once a run for each service, before its first
+     * launch.
+     */
+    private static Path trained(String name, Path jar, Map<String, String> env, Path logs)
+            throws IOException, InterruptedException {
+        Path app = logs.resolve("aot").resolve(name);
+        if (!TRAINED.add(name)) {
+            return app;
+        }
+        Files.createDirectories(app);
+        Files.deleteIfExists(app.resolve("app.aot"));
+        Path log = logs.resolve(name + "-aot-training.log");
+        Files.deleteIfExists(log);
+        exec(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", app.toString(),
+                "--application-filename", "service.jar", "--force"), null, Map.of(), log);
+        List<String> training = new java.util.ArrayList<>();
+        training.add(java());
+        training.addAll(List.of(JVM_OPTIONS.split("\\s+")));
+        training.addAll(List.of("-XX:AOTCacheOutput=app.aot", "-Dspring.context.exit=onRefresh", "-jar", "service.jar"));
+        exec(training, app, env, log);
+        if (!Files.isRegularFile(app.resolve("app.aot"))) {
+            throw new IllegalStateException(name + ": the AOT training run wrote no app.aot; see " + log);
+        }
+        return app;
+    }
+
+    private static void exec(List<String> command, Path directory, Map<String, String> env, Path log)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("timed out: " + String.join(" ", command) + "; see " + log);
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("exit " + process.exitValue() + ": " + String.join(" ", command) + "; see " + log);
+        }
     }
 
     /** Spring Boot's own figure: "Started X in Y seconds". */

@@ -103,8 +103,35 @@ class ComposeFileTest {
                 .anySatisfy(l -> assertThat(l).contains("temurin-25"))
                 .last().satisfies(l -> assertThat(l).contains("-jre"));
         assertThat(dockerfile).contains("USER rdploomes", "HEALTHCHECK", "MaxRAMPercentage", "extract --layers");
-        assertThat(dockerfile).doesNotContain("TOKEN=", "KEY=", "PASSWORD=");
+        // the AOT training run's placeholders are the only values of such names, and only in that RUN
+        assertThat(dockerfile.replaceAll("(TOKEN|KEY)=aot-training\\b", "")).doesNotContain("TOKEN=", "KEY=", "PASSWORD=");
         assertThat(Files.exists(DeploymentFiles.root().resolve(".dockerignore"))).isTrue();
+    }
+
+    @Test
+    void theImageTrainsAnAotCacheInTheRuntimeStageAndStartsWithIt() throws IOException {
+        String dockerfile = DeploymentFiles.text("deploy/Dockerfile");
+        List<String> lines = dockerfile.lines().toList();
+        int runtimeStage = lastIndexOf(lines, "FROM ");
+        int training = lastIndexOf(lines, "-XX:AOTCacheOutput=app.aot");
+        // trained by the runtime image's JRE (a cache is only valid for the JVM that wrote it), after the last
+        // layer it covers is copied, as root before the image switches to its user
+        assertThat(training).isGreaterThan(runtimeStage).isGreaterThan(lastIndexOf(lines, "COPY --from=build"))
+                .isLessThan(lastIndexOf(lines, "USER rdploomes"));
+        assertThat(lines.get(training)).contains("-Dspring.context.exit=onRefresh", "-jar service.jar");
+        // the cache only covers classes on the JVM's class path: the plain extracted jar, not JarLauncher's loader
+        assertThat(dockerfile).contains("--application-filename service.jar").doesNotContain("--launcher", "JarLauncher");
+        assertThat(lines.get(lastIndexOf(lines, "ENTRYPOINT")))
+                .contains("\"-XX:AOTCache=app.aot\", \"-jar\", \"service.jar\"");
+    }
+
+    private static int lastIndexOf(List<String> lines, String text) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError("deploy/Dockerfile has no line with " + text);
     }
 
     private static int memoryLimitMb(Map<String, Object> service) {
