@@ -96,8 +96,11 @@ public final class Bench {
             endpoints.put("receiver", webhook);
             endpoints.put("ceiling", ceiling);
             endpoints.put("bare", bare);
+            // not counted: 30 s of load first, as a receiver that has run a while; in its first half minute the
+            // JIT compiles the request path on the same two cores, and the tail is several times longer
             for (URI uri : endpoints.values()) {
-                load.run(uri, 500, Duration.ofSeconds(5), i -> legacyLead, TOKEN); // JIT warm-up, not counted
+                load.run(uri, 500, Duration.ofSeconds(20), i -> legacyLead, TOKEN);
+                load.run(uri, 1000, Duration.ofSeconds(10), i -> legacyLead, TOKEN);
             }
             section("a. Ack latency at fixed rates (legacy one-lead body, open loop, " + seconds + " s a step)");
             line("Each rate runs against the receiver, then the ceiling (parse + confirmed persistent publish to a quorum"
@@ -384,7 +387,10 @@ public final class Bench {
         figures.put("machine", Map.of("cpu", cpu, "cores", cores, "java", System.getProperty("java.version"),
                 "rabbitmq", rabbit, "date", Instant.now().toString()));
         report.append("# rd-ploomes benchmark\n\n").append("Services run with the containers' JVM options: `")
-                .append(Launched.JVM_OPTIONS).append("`; start-up from the ").append(Launched.START_UP)
+                .append(Launched.JVM_OPTIONS).append("`")
+                .append(System.getenv("BENCH_JVM_OPTIONS") == null ? ", with -XX:MaxRAM set to each service's compose memory limit "
+                        + Launched.MEMORY_LIMITS + " (the references get the receiver's) and " + Launched.ENVIRONMENT : "")
+                .append("; start-up from the ").append(Launched.START_UP)
                 .append(".\n\nMachine: ").append(cpu).append(", ").append(cores)
                 .append(" cores; Java ").append(System.getProperty("java.version")).append("; RabbitMQ ").append(rabbit)
                 .append(" on localhost; load generator on the same machine. ").append(Instant.now()).append("\n");

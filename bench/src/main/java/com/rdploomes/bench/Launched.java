@@ -19,11 +19,29 @@ import java.util.regex.Pattern;
 final class Launched implements AutoCloseable {
 
     /**
-     * The JVM as the containers run it: the image's options and the compose memory limit (320 MB), which on
-     * a 2-core, small-memory box also makes the JVM pick the serial collector. BENCH_JVM_OPTIONS overrides.
+     * The JVM as the containers run it: the image's JAVA_TOOL_OPTIONS (deploy/Dockerfile), and as the memory the
+     * JVM sizes itself by, each service's compose memory limit (docker-compose.yml); the bench's references get
+     * the receiver's. On a 2-core box the JVM would pick the serial collector by itself only under 1792 MB, so it
+     * is named. BENCH_JVM_OPTIONS replaces all of it.
      */
     static final String JVM_OPTIONS = System.getenv().getOrDefault("BENCH_JVM_OPTIONS",
-            "-XX:MaxRAM=320m -XX:MaxRAMPercentage=60 -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError");
+            "-XX:MaxRAMPercentage=40 -XX:InitialRAMPercentage=40 -XX:ReservedCodeCacheSize=128m -XX:MaxMetaspaceSize=160m"
+                    + " -XX:TrimNativeHeapInterval=2000 -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -Xss512k");
+
+    /** The compose memory limits, which the JVM in a container reads as its RAM. */
+    static final Map<String, String> MEMORY_LIMITS = Map.of("webhook-receiver", "384m", "ploomes-worker", "320m",
+            "ploomes-simulator", "256m");
+
+    /** The image sets it too: glibc's per-thread malloc arenas otherwise hold tens of MB that Java freed. */
+    static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
+    static List<String> jvmOptions(String name) {
+        List<String> options = new java.util.ArrayList<>(List.of(JVM_OPTIONS.split("\\s+")));
+        if (System.getenv("BENCH_JVM_OPTIONS") == null) {
+            options.addFirst("-XX:MaxRAM=" + MEMORY_LIMITS.getOrDefault(name, MEMORY_LIMITS.get("webhook-receiver")));
+        }
+        return options;
+    }
 
     /**
      * How the image starts a service (deploy/Dockerfile): from the jar extracted by Spring Boot's tools (the
@@ -60,7 +78,7 @@ final class Launched implements AutoCloseable {
         Path log = logs.resolve(name + ".log");
         List<String> command = new java.util.ArrayList<>();
         command.add(java());
-        command.addAll(List.of(JVM_OPTIONS.split("\\s+")));
+        command.addAll(jvmOptions(name));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         if (IMAGE_SERVICES.contains(name)) {
@@ -72,6 +90,7 @@ final class Launched implements AutoCloseable {
         } else {
             command.addAll(List.of("-jar", jar.toString()));
         }
+        builder.environment().putAll(ENVIRONMENT);
         builder.environment().putAll(env);
         HttpClient http = HttpClient.newHttpClient();
         URI health = URI.create("http://127.0.0.1:" + port + healthPath);
@@ -126,7 +145,7 @@ final class Launched implements AutoCloseable {
                 "--application-filename", "service.jar", "--force"), null, Map.of(), log);
         List<String> training = new java.util.ArrayList<>();
         training.add(java());
-        training.addAll(List.of(JVM_OPTIONS.split("\\s+")));
+        training.addAll(jvmOptions(name));
         training.addAll(List.of("-XX:AOTCacheOutput=app.aot", "-Dspring.context.exit=onRefresh", "-jar", "service.jar"));
         exec(training, app, env, log);
         if (!Files.isRegularFile(app.resolve("app.aot"))) {
