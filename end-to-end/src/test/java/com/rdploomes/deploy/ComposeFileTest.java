@@ -49,6 +49,14 @@ class ComposeFileTest {
     }
 
     @Test
+    void everySettingOfTheEnvFileReachesTheReceiverAndTheWorker() {
+        // the README's configuration table holds for compose only if .env is passed whole, not variable by variable
+        for (String name : new String[] {"webhook-receiver", "ploomes-worker"}) {
+            assertThat(services.get(name).get("env_file")).as(name).isEqualTo(".env");
+        }
+    }
+
+    @Test
     void dependenciesWaitForHealth() {
         services.forEach((name, service) -> {
             Object dependsOn = service.get("depends_on");
