@@ -47,6 +47,16 @@ class ConversionCodecTest {
     }
 
     @Test
+    void leavesTrafficsDerivedEmptinessOutAndStillReadsMessagesThatCarryIt() {
+        var tree = (tools.jackson.databind.node.ObjectNode) JsonMapper.builder().build()
+                .readTree(codec.encode(sample()));
+        assertThat(tree.path("traffic").has("empty")).isFalse();
+        ((tools.jackson.databind.node.ObjectNode) tree.get("traffic")).put("empty", false); // as receivers before wrote it
+        Conversion decoded = codec.decode(tree.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(decoded.traffic()).isEqualTo(sample().traffic());
+    }
+
+    @Test
     void ignoresFieldsItDoesNotKnow() {
         var tree = (tools.jackson.databind.node.ObjectNode) JsonMapper.builder().build()
                 .readTree(codec.encode(sample()));
