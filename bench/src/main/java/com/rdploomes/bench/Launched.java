@@ -34,9 +34,19 @@ final class Launched implements AutoCloseable {
 
     /**
      * As in the containers: the image keeps glibc to two malloc arenas (per-thread arenas otherwise hold tens of MB
-     * that Java freed), and compose has the services log ECS JSON, which costs more CPU a line than the plain pattern.
+     * that Java freed), and the services log ECS JSON, which costs more CPU a line than the plain pattern.
      */
-    static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2", "LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+    static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
+    /** deploy/Dockerfile's LOG_FORMAT: Elastic's encoder where shared-model is on the class path, else Spring's. */
+    static final Map<String, String> LOG_FORMATS = Map.of("webhook-receiver", "com.rdploomes.model.logs.EcsJsonLines",
+            "ploomes-worker", "com.rdploomes.model.logs.EcsJsonLines");
+
+    static Map<String, String> environment(String name) {
+        Map<String, String> environment = new java.util.HashMap<>(ENVIRONMENT);
+        environment.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", LOG_FORMATS.getOrDefault(name, "ecs"));
+        return environment;
+    }
 
     static List<String> jvmOptions(String name) {
         List<String> options = new java.util.ArrayList<>(List.of(JVM_OPTIONS.split("\\s+")));
@@ -93,7 +103,7 @@ final class Launched implements AutoCloseable {
         } else {
             command.addAll(List.of("-jar", jar.toString()));
         }
-        builder.environment().putAll(ENVIRONMENT);
+        builder.environment().putAll(environment(name));
         builder.environment().putAll(env);
         HttpClient http = HttpClient.newHttpClient();
         URI health = URI.create("http://127.0.0.1:" + port + healthPath);
@@ -150,7 +160,9 @@ final class Launched implements AutoCloseable {
         training.add(java());
         training.addAll(jvmOptions(name));
         training.addAll(List.of("-XX:AOTCacheOutput=app.aot", "-Dspring.context.exit=onRefresh", "-jar", "service.jar"));
-        exec(training, app, env, log);
+        Map<String, String> trainingEnv = environment(name);
+        trainingEnv.putAll(env);
+        exec(training, app, trainingEnv, log);
         if (!Files.isRegularFile(app.resolve("app.aot"))) {
             throw new IllegalStateException(name + ": the AOT training run wrote no app.aot; see " + log);
         }

@@ -56,7 +56,7 @@ class LogHygieneIT {
         Map<String, String> common = new HashMap<>(TestBroker.get().environment());
         common.put("TOPOLOGY_PREFIX", PREFIX);
         common.put("RETRY_DELAYS", "1s");
-        common.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+        common.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "com.rdploomes.model.logs.EcsJsonLines"); // as the image has it
 
         int simulatorPort = ServiceProcess.freePort();
         simulator = track(ServiceProcess.start("ploomes-simulator", "logs-simulator", simulatorPort,
