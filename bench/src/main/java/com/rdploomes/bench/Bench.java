@@ -67,17 +67,17 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         List<String> parts = List.of(env("BENCH_PARTS", "a,b,c,d,e").split(","));
-        if (!List.of("a", "b", "c", "d", "e").containsAll(parts) || Integer.parseInt(env("BENCH_SATURATION_ROUNDS", "3")) < 1) {
+        int rounds = Integer.parseInt(env("BENCH_SATURATION_ROUNDS", "3"));
+        if (!List.of("a", "b", "c", "d", "e").containsAll(parts) || rounds < 1) {
             System.err.println("BENCH_PARTS takes a, b, c, d, e (comma-separated; e, memory and start-up, is always"
-                    + " measured) and BENCH_SATURATION_ROUNDS at least 1; given: " + parts + ", "
-                    + env("BENCH_SATURATION_ROUNDS", "3"));
+                    + " measured) and BENCH_SATURATION_ROUNDS at least 1; given: " + parts + ", " + rounds);
             System.exit(2);
         }
         Bench bench = new Bench(Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize());
         // Ctrl-C or a kill must not leave the services running and the bench's queues on the broker
         Runtime.getRuntime().addShutdownHook(new Thread(bench::cleanUpQuietly));
         try {
-            bench.run();
+            bench.run(parts, rounds);
         } catch (Exception | Error failure) {
             bench.line("\n**The run failed:** " + failure + " (the figures above were measured before it)");
             bench.figures.put("failed", failure.toString());
@@ -88,12 +88,10 @@ public final class Bench {
         }
     }
 
-    private void run() throws Exception {
+    private void run(List<String> parts, int rounds) throws Exception {
         int seconds = Integer.parseInt(env("BENCH_SECONDS", "15"));
         int drainCount = Integer.parseInt(env("DRAIN_CONVERSIONS", "500"));
         byte[] legacyLead = Files.readAllBytes(root.resolve("samples/rdstation/legacy-one-lead.json"));
-        int rounds = Integer.parseInt(env("BENCH_SATURATION_ROUNDS", "3"));
-        List<String> parts = List.of(env("BENCH_PARTS", "a,b,c,d,e").split(","));
         machine();
         report.append("Parts measured in this run: ").append(String.join(", ", parts))
                 .append(parts.contains("e") ? "" : ", e (always)").append("\n");
@@ -277,26 +275,23 @@ public final class Bench {
         section("Targets");
         line("| target | measured | verdict |");
         line("|---|---|---|");
-        for (Map<String, Object> t : targets) {
-            String verdict = (String) t.get("verdict");
-            line("| %s | %s | %s |".formatted(t.get("target"), t.get("measured"),
-                    verdict.startsWith("missed") ? "**missed**" + verdict.substring("missed".length()) : verdict));
+        for (Target t : targets) {
+            line("| %s | %s | %s |".formatted(t.target(), t.measured(), t.met() ? "met" : "**missed** " + t.missedBy()));
         }
         figures.put("targets", targets);
         write();
     }
 
-    private final List<Map<String, Object>> targets = new ArrayList<>();
+    /** A target of issue 8: met, or missed by how much and, where the run measured it, what bounds it (else null). */
+    record Target(String target, String measured, boolean met,
+                  @com.fasterxml.jackson.annotation.JsonProperty("missed_by") String missedBy) {
+    }
 
-    /** A target of issue 8, met or missed by how much and, where the run measured it, what bounds it. */
+    private final List<Target> targets = new ArrayList<>();
+
     private void target(String name, String measured, boolean met, String missedBy, String bound) {
-        String verdict = met ? "met" : "missed " + missedBy + (bound.isEmpty() ? "" : "; bound: " + bound);
-        Map<String, Object> t = new LinkedHashMap<>();
-        t.put("target", name);
-        t.put("measured", measured);
-        t.put("met", met);
-        t.put("verdict", verdict);
-        targets.add(t);
+        targets.add(new Target(name, measured, met,
+                met ? null : missedBy + (bound.isEmpty() ? "" : "; bound: " + bound)));
     }
 
     private int callsFor(Launched worker, URI webhook, String ploomes, String email, String name, String form,

@@ -28,6 +28,7 @@ import com.rdploomes.e2e.BrokerQueues;
 import com.rdploomes.e2e.ServiceProcess;
 import com.rdploomes.model.TestBroker;
 import com.rdploomes.model.Topology;
+import com.rdploomes.model.logs.EcsJsonLines;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,7 +57,7 @@ class LogHygieneIT {
         Map<String, String> common = new HashMap<>(TestBroker.get().environment());
         common.put("TOPOLOGY_PREFIX", PREFIX);
         common.put("RETRY_DELAYS", "1s");
-        common.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "com.rdploomes.model.logs.EcsJsonLines"); // as the image has it
+        common.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", EcsJsonLines.class.getName()); // as the image has it
 
         int simulatorPort = ServiceProcess.freePort();
         simulator = track(ServiceProcess.start("ploomes-simulator", "logs-simulator", simulatorPort,
