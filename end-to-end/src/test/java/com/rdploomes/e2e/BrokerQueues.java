@@ -35,10 +35,7 @@ public final class BrokerQueues implements AutoCloseable {
     public BrokerQueues(Topology topology) {
         this.topology = topology;
         TestBroker broker = TestBroker.get();
-        connections = new CachingConnectionFactory(broker.host(), broker.port());
-        connections.setUsername(broker.username());
-        connections.setPassword(broker.password());
-        connections.setVirtualHost(broker.virtualHost());
+        connections = broker.connectionFactory();
         admin = new RabbitAdmin(connections);
         rabbit = new RabbitTemplate(connections);
     }

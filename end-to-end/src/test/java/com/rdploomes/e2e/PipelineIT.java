@@ -99,10 +99,7 @@ class PipelineIT {
             service.close();
         }
         TestBroker broker = TestBroker.get();
-        CachingConnectionFactory connections = new CachingConnectionFactory(broker.host(), broker.port());
-        connections.setUsername(broker.username());
-        connections.setPassword(broker.password());
-        connections.setVirtualHost(broker.virtualHost());
+        CachingConnectionFactory connections = broker.connectionFactory();
         RabbitAdmin admin = new RabbitAdmin(connections);
         for (String prefix : PREFIXES) {
             Topology topology = new Topology(prefix, List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), 20);

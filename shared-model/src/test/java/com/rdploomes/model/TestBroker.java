@@ -6,6 +6,7 @@ import java.net.Socket;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.rabbitmq.RabbitMQContainer;
 
@@ -40,6 +41,15 @@ public record TestBroker(String host, int port, String username, String password
                 "spring.rabbitmq.username", username,
                 "spring.rabbitmq.password", password,
                 "spring.rabbitmq.virtual-host", virtualHost);
+    }
+
+    /** A connection of the test's own, apart from the application's: the caller closes it with {@code destroy()}. */
+    public CachingConnectionFactory connectionFactory() {
+        CachingConnectionFactory factory = new CachingConnectionFactory(host, port);
+        factory.setUsername(username);
+        factory.setPassword(password);
+        factory.setVirtualHost(virtualHost);
+        return factory;
     }
 
     /** Environment variables that point a service process at this broker. */

@@ -17,7 +17,7 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 class TopologyTest {
 
     private final TestBroker broker = TestBroker.get();
-    private final CachingConnectionFactory connections = connections(broker);
+    private final CachingConnectionFactory connections = broker.connectionFactory();
     private final RabbitAdmin admin = new RabbitAdmin(connections);
     private final Topology topology = new Topology(TestBroker.uniquePrefix("topology"),
             List.of(Duration.ofMillis(300), Duration.ofMinutes(5), Duration.ofHours(2)), 5);
@@ -87,13 +87,5 @@ class TopologyTest {
                 admin.declareBinding(b);
             }
         });
-    }
-
-    static CachingConnectionFactory connections(TestBroker broker) {
-        CachingConnectionFactory factory = new CachingConnectionFactory(broker.host(), broker.port());
-        factory.setUsername(broker.username());
-        factory.setPassword(broker.password());
-        factory.setVirtualHost(broker.virtualHost());
-        return factory;
     }
 }

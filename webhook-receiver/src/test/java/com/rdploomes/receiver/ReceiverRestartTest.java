@@ -46,10 +46,7 @@ class ReceiverRestartTest {
     @AfterEach
     void leaveTheBrokerAsFound() {
         TestBroker broker = TestBroker.get();
-        CachingConnectionFactory direct = new CachingConnectionFactory(broker.host(), broker.port());
-        direct.setUsername(broker.username());
-        direct.setPassword(broker.password());
-        direct.setVirtualHost(broker.virtualHost());
+        CachingConnectionFactory direct = broker.connectionFactory();
         RabbitAdmin admin = new RabbitAdmin(direct);
         topology.allQueues().forEach(admin::deleteQueue);
         admin.deleteExchange(topology.exchange());

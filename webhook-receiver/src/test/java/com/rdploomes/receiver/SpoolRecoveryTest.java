@@ -80,10 +80,7 @@ class SpoolRecoveryTest {
     void connectDirectly() {
         // the test's own view of the broker, not through the proxy
         TestBroker broker = TestBroker.get();
-        direct = new CachingConnectionFactory(broker.host(), broker.port());
-        direct.setUsername(broker.username());
-        direct.setPassword(broker.password());
-        direct.setVirtualHost(broker.virtualHost());
+        direct = broker.connectionFactory();
         admin = new RabbitAdmin(direct);
         reader = new RabbitTemplate(direct);
         http = new TestHttp(port);

@@ -85,10 +85,7 @@ class ArbitraryInputProperties {
         application.close();
         // a connection of the test's own: it does not depend on the application's state at shutdown
         TestBroker broker = TestBroker.get();
-        CachingConnectionFactory connections = new CachingConnectionFactory(broker.host(), broker.port());
-        connections.setUsername(broker.username());
-        connections.setPassword(broker.password());
-        connections.setVirtualHost(broker.virtualHost());
+        CachingConnectionFactory connections = broker.connectionFactory();
         try {
             RabbitAdmin admin = new RabbitAdmin(connections);
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
