@@ -102,6 +102,10 @@ class WebhookEndpointTest {
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith(JSON));
+        // of known length, so sent in one write rather than chunked
+        assertThat(response.headers().firstValue("Transfer-Encoding")).isEmpty();
+        assertThat(response.headers().firstValueAsLong("Content-Length"))
+                .hasValue(response.body().getBytes(StandardCharsets.UTF_8).length);
         JsonNode answer = json.readTree(response.body());
         assertThat(answer.get("status").stringValue()).isEqualTo("accepted");
         assertThat(answer.get("spooled").booleanValue()).as("published straight to a healthy broker").isFalse();
@@ -282,6 +286,7 @@ class WebhookEndpointTest {
                 .getBytes(StandardCharsets.UTF_8), "Content-Type", JSON);
 
         assertThat(v2.statusCode()).isEqualTo(200);
+        assertThat(v2.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith(JSON));
         assertThat(json.readTree(v2.body())).isEqualTo(json.readTree(
                 "{\"status\":\"ignored\",\"reason\":\"event type WEBHOOK.CONTACT_UPDATED is not a conversion\"}"));
         assertThat(events.statusCode()).isEqualTo(200);

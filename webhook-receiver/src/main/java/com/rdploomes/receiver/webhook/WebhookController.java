@@ -31,6 +31,7 @@ import com.rdploomes.receiver.rdstation.RdWebhookParser;
 import com.rdploomes.receiver.rdstation.RejectedLead;
 
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /webhook/rdstation}: authenticate, check the body's type and size, parse, hand off, and
@@ -54,15 +55,17 @@ class WebhookController {
     private final RdWebhookParser parser;
     private final ConversionHandoff handoff;
     private final WebhookMetrics metrics;
+    private final JsonMapper json;
     private final long maxBodyBytes;
     private final Duration retryAfter;
 
     WebhookController(WebhookToken token, RdWebhookParser parser, ConversionHandoff handoff,
-                      WebhookMetrics metrics, WebhookSettings settings) {
+                      WebhookMetrics metrics, WebhookSettings settings, JsonMapper json) {
         this.token = token;
         this.parser = parser;
         this.handoff = handoff;
         this.metrics = metrics;
+        this.json = json;
         this.maxBodyBytes = settings.maxBodyBytes().toBytes();
         this.retryAfter = settings.retryAfter();
     }
@@ -142,15 +145,24 @@ class WebhookController {
         metrics.accepted(conversions.size(), spooled, elapsed);
         log.info("webhook accepted status=202 spooled={} format={} leads={} conversions={} emails={} rejected={} ms={}",
                 spooled, leads.format(), leads.leadCount(), ids, emails, reasons(leads.rejected()), elapsed.toMillis());
-        // the type is set, not negotiated: an odd Accept header must not turn a published conversion into a 406
-        return ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON)
-                .body(new Accepted("accepted", ids, leads.rejected(), spooled));
+        return answer(ResponseEntity.accepted(), new Accepted("accepted", ids, leads.rejected(), spooled));
     }
 
     private ResponseEntity<?> ignore(ParseOutcome.Ignored ignored) {
         metrics.ignored();
         log.info("webhook ignored status=200 eventType={}", ignored.eventType());
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new Ignored("ignored", ignored.reason()));
+        return answer(ResponseEntity.ok(), new Ignored("ignored", ignored.reason()));
+    }
+
+    /**
+     * The answer as bytes of known length. Written by the message converter, a JSON body is streamed and so sent
+     * chunked: Spring flushes the headers with the body, and Tomcat writes the closing chunk separately, two socket
+     * writes a request instead of one. The type is set, not negotiated: an odd Accept header must not turn a
+     * published conversion into a 406.
+     */
+    private ResponseEntity<byte[]> answer(ResponseEntity.BodyBuilder status, Object body) {
+        byte[] bytes = json.writeValueAsBytes(body);
+        return status.contentType(MediaType.APPLICATION_JSON).contentLength(bytes.length).body(bytes);
     }
 
     private ResponseEntity<?> refuse(HttpServletRequest request, Refusal refusal, String detail) {
