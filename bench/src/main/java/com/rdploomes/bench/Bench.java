@@ -376,14 +376,14 @@ public final class Bench {
         OptionalLong broker = CpuTime.brokerPid();
         Map<String, List<Saturated>> runs = new LinkedHashMap<>();
         urls.keySet().forEach(name -> runs.put(name, new ArrayList<>()));
-        line("Rounds alternate the three; each run starts from empty queues. CPU a request: the service's process"
+        line("Rounds alternate the three; each run follows " + SATURATION_WARM_UP_SECONDS + " s of the same load and"
+                + " starts from empty queues. CPU a request: the service's process"
                 + " and RabbitMQ's (" + (broker.isPresent() ? "beam.smp, pid " + broker.getAsLong() : "not on this machine")
                 + "), over the requests wrk completed; busy: the share of the machine's cores in use.\n");
         line("| round | endpoint | req/s | service CPU a request | broker CPU a request | cores busy |");
         line("|---|---|---|---|---|---|");
         for (int round = 1; round <= rounds; round++) {
             for (Map.Entry<String, String> url : urls.entrySet()) {
-                purge();
                 Saturated run = wrk(url.getValue(), body, seconds, services.get(url.getKey()).process.pid(), broker);
                 runs.get(url.getKey()).add(run);
                 line("| %d | %s | %.0f | %.0f µs | %.0f µs | %.0f %% |".formatted(round, url.getKey(), run.rps(),
@@ -417,6 +417,8 @@ public final class Bench {
                 "by %.2f (%.0f %% short)".formatted(0.8 - ratio, 100 * (0.8 - ratio) / 0.8), bound);
     }
 
+    private static final int SATURATION_WARM_UP_SECONDS = 10;
+
     record Saturated(double rps, long requests, CpuTime.Spent cpu) {
     }
 
@@ -430,7 +432,13 @@ public final class Bench {
                 wrk.body = f:read("*a")
                 f:close()
                 """.formatted(TOKEN, body));
-        run(List.of("wrk", "-t2", "-c64", "-d3s", "-s", script.toString(), url)); // warm-up
+        // Warmed at saturation first: the JIT is still compiling the receiver's request path 20 s into a saturated
+        // run even after the fixed-rate steps (its CPU a request fell by half over the first 30 s when started
+        // cold). Then the queues are emptied, and the machine left to settle, so the measured run starts from
+        // empty queues and does not pay for the purge.
+        run(List.of("wrk", "-t2", "-c64", "-d" + SATURATION_WARM_UP_SECONDS + "s", "-s", script.toString(), url));
+        purge();
+        CpuTime.awaitQuiet(Duration.ofSeconds(10));
         CpuTime before = CpuTime.sample(servicePid, brokerPid);
         String out = run(List.of("wrk", "-t2", "-c64", "-d" + seconds + "s", "-s", script.toString(), url));
         CpuTime after = CpuTime.sample(servicePid, brokerPid);

@@ -3,6 +3,7 @@ package com.rdploomes.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 
@@ -22,8 +23,25 @@ record CpuTime(long serviceTicks, long brokerTicks, long machineBusyTicks, long 
             total += Long.parseLong(machine[i]);
         }
         long idle = Long.parseLong(machine[4]) + Long.parseLong(machine[5]); // idle + iowait
-        return new CpuTime(ticks(servicePid), brokerPid.isPresent() ? ticks(brokerPid.getAsLong()) : 0,
+        return new CpuTime(servicePid == 0 ? 0 : ticks(servicePid), brokerPid.isPresent() ? ticks(brokerPid.getAsLong()) : 0,
                 total - idle, total);
+    }
+
+    /**
+     * Waits until the machine's cores are less than a quarter busy over a quarter second (the broker done with a
+     * purge, say), or the limit passes; polling, because there is nothing to be told by.
+     */
+    static void awaitQuiet(Duration limit) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        CpuTime last = sample(0, OptionalLong.empty());
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            CpuTime now = sample(0, OptionalLong.empty());
+            if (last.until(now, 1).machineBusy() < 0.25) {
+                return;
+            }
+            last = now;
+        }
     }
 
     /** The RabbitMQ node on this machine, if one runs here. */
