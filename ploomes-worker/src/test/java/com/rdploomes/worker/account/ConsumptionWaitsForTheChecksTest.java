@@ -19,6 +19,7 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 import com.rdploomes.worker.WorkerTestSettings;
 import com.rdploomes.model.ConversionCodec;
@@ -33,6 +34,8 @@ import com.rdploomes.worker.ploomes.FakePloomes.Answer;
  * and consumes it once the checks pass. On the real broker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+// closed after the class, so that nothing redeclares the topology its @AfterAll deletes
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ConsumptionWaitsForTheChecksTest {
 
     private static final String PREFIX = TestBroker.uniquePrefix("account-check");

@@ -19,6 +19,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 import com.rdploomes.worker.WorkerTestSettings;
 import com.rdploomes.model.TestBroker;
@@ -27,6 +28,8 @@ import com.rdploomes.worker.admin.deadletters.DeadLetterQueue;
 /** Without ADMIN_TOKEN there is no admin API or page at all, and the worker says so when it starts. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
+// closed after the class, so that nothing redeclares the topology its @AfterAll deletes
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class AdminOffTest {
 
     private static final DeadLetterQueue QUEUES = DeadLetterQueue.create("adminoff");

@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 import com.rdploomes.worker.WorkerTestSettings;
 import com.rdploomes.model.ConversionCodec;
@@ -43,6 +44,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * to the input queue and is tried again, and reaches its destination, body intact, once that can take it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+// closed after the class, so that nothing redeclares the topology its @AfterAll deletes
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class UnconfirmedMoveTest {
 
     private static final String PREFIX = TestBroker.uniquePrefix("unconfirmed-move");

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 import com.rdploomes.worker.WorkerTestSettings;
 import com.rdploomes.model.ConversionCodec;
@@ -35,6 +36,8 @@ import com.rdploomes.worker.ploomes.FakePloomes;
  * resumes by itself, consumes what was published meanwhile, and leaves nothing unacked.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+// closed after the class, so that nothing redeclares the topology its @AfterAll deletes
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class BrokerOutageRecoveryTest {
 
     private static final String PREFIX = TestBroker.uniquePrefix("worker-outage");

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 import com.rdploomes.worker.WorkerTestSettings;
 import com.rdploomes.model.ConversionCodec;
@@ -33,6 +34,8 @@ import com.rdploomes.worker.ploomes.FakePloomes.Answer;
 
 /** The listener on a real broker: ack on success, delayed tiers for transient failures, DLQ with reasons. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+// closed after the class, so that nothing redeclares the topology its @AfterAll deletes
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ConversionListenerTest {
 
     private static final String PREFIX = TestBroker.uniquePrefix("listener");
