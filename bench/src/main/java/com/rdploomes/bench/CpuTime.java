@@ -11,20 +11,14 @@ import java.util.stream.Stream;
  * CPU time from /proc, to say what a saturated run spent its two cores on: the service's process, the broker's
  * (RabbitMQ's Erlang VM, beam.smp, when it runs on this machine) and the machine as a whole.
  */
-record CpuTime(long serviceTicks, long brokerTicks, long machineBusyTicks, long machineTicks) {
+record CpuTime(long serviceTicks, long brokerTicks, Machine machine) {
 
     /** Linux's USER_HZ, the unit of /proc's CPU times, is 100 on every architecture Java runs on. */
     private static final double TICK_SECONDS = 0.01;
 
     static CpuTime sample(long servicePid, OptionalLong brokerPid) throws IOException {
-        String[] machine = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
-        long total = 0;
-        for (int i = 1; i < machine.length; i++) {
-            total += Long.parseLong(machine[i]);
-        }
-        long idle = Long.parseLong(machine[4]) + Long.parseLong(machine[5]); // idle + iowait
-        return new CpuTime(servicePid == 0 ? 0 : ticks(servicePid), brokerPid.isPresent() ? ticks(brokerPid.getAsLong()) : 0,
-                total - idle, total);
+        return new CpuTime(ticks(servicePid), brokerPid.isPresent() ? ticks(brokerPid.getAsLong()) : 0,
+                Machine.sample());
     }
 
     /**
@@ -33,14 +27,33 @@ record CpuTime(long serviceTicks, long brokerTicks, long machineBusyTicks, long 
      */
     static void awaitQuiet(Duration limit) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
-        CpuTime last = sample(0, OptionalLong.empty());
+        Machine last = Machine.sample();
         while (System.nanoTime() < deadline) {
             Thread.sleep(250);
-            CpuTime now = sample(0, OptionalLong.empty());
-            if (last.until(now, 1).machineBusy() < 0.25) {
+            Machine now = Machine.sample();
+            if (last.busySince(now) < 0.25) {
                 return;
             }
             last = now;
+        }
+    }
+
+    /** The whole machine's busy and total ticks, the first line of /proc/stat. */
+    record Machine(long busyTicks, long ticks) {
+
+        static Machine sample() throws IOException {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < fields.length; i++) {
+                total += Long.parseLong(fields[i]);
+            }
+            long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]); // idle + iowait
+            return new Machine(total - idle, total);
+        }
+
+        /** The share of the cores busy between this sample and a later one. */
+        double busySince(Machine later) {
+            return later.ticks == ticks ? 0 : (double) (later.busyTicks - busyTicks) / (later.ticks - ticks);
         }
     }
 
@@ -68,8 +81,7 @@ record CpuTime(long serviceTicks, long brokerTicks, long machineBusyTicks, long 
 
     /** What happened between this sample and a later one, for that many requests. */
     Spent until(CpuTime later, long requests) {
-        double cores = (later.machineTicks - machineTicks) == 0 ? 0
-                : (double) (later.machineBusyTicks - machineBusyTicks) / (later.machineTicks - machineTicks);
+        double cores = machine.busySince(later.machine);
         return new Spent(micros(later.serviceTicks - serviceTicks, requests),
                 micros(later.brokerTicks - brokerTicks, requests), cores);
     }
